@@ -1,0 +1,66 @@
+"""Queries behind the public listings. Each returns a fixed number of queries, however large
+the network, so pages stay fast as it grows (tests assert the query counts)."""
+
+from django.db.models import Count, Prefetch
+from taggit.models import Tag
+
+from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
+
+from .models import ExperimentPage
+
+
+def experiments_for_listing(queryset):
+    """Attach what a listing card shows (school, team, subjects, tags) without per-row queries."""
+    from .models import Subject
+
+    return queryset.select_related("team", "picture").prefetch_related(
+        Prefetch("subjects", queryset=Subject.objects.only("id", "name", "slug")),
+        Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug")),
+    )
+
+
+def attach_schools(experiments):
+    """Set .listing_school on each experiment with one query for all their parent schools."""
+    experiments = list(experiments)
+    parent_paths = {e.path[: -ExperimentPage.steplen] for e in experiments}
+    schools = {
+        s.path: s for s in SchoolPage.objects.filter(path__in=parent_paths).only(
+            "id", "title", "slug", "url_path", "path", "depth"
+        )
+    }
+    for experiment in experiments:
+        experiment.listing_school = schools.get(experiment.path[: -ExperimentPage.steplen])
+    return experiments
+
+
+def newest_experiments(user, limit=6, queryset=None):
+    queryset = queryset if queryset is not None else ExperimentPage.objects.all()
+    newest = experiments_for_listing(
+        queryset.visible_to(user).order_by("-first_published_at", "-pk")
+    )[:limit]
+    return attach_schools(newest)
+
+
+def tags_visible_to(user):
+    """Tags with the number of experiments the user may see under each."""
+    visible = ExperimentPage.objects.visible_to(user).values("pk")
+    return (
+        Tag.objects.filter(knowledge_experimenttag_items__content_object__in=visible)
+        .annotate(experiment_count=Count("knowledge_experimenttag_items", distinct=True))
+        .order_by("-experiment_count", "name")
+    )
+
+
+def popular_tags(user, limit=20):
+    return list(tags_visible_to(user)[:limit])
+
+
+def network_numbers(user):
+    """Municipalities, schools, teams and visible experiments: four count queries."""
+    visible_experiments = ExperimentPage.objects.visible_to(user)
+    return {
+        "municipalities": MunicipalityPage.objects.live().public().count(),
+        "schools": SchoolPage.objects.live().public().count(),
+        "teams": TeacherTeam.objects.count(),
+        "experiments": visible_experiments.count(),
+    }

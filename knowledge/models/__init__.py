@@ -1,0 +1,19 @@
+from .curation import CollectionIndexPage, CollectionItem, CollectionPage
+from .experiments import (
+    EvidenceKind,
+    ExperimentLink,
+    ExperimentPage,
+    ExperimentStatus,
+    ExperimentTag,
+    Finding,
+    LinkKind,
+)
+from .home import HomePage
+from .media import PraksisImage, PraksisRendition
+from .taxonomy import GradeLevel, Subject
+
+__all__ = [
+    "CollectionIndexPage", "CollectionItem", "CollectionPage",
+    "EvidenceKind", "ExperimentLink", "ExperimentPage", "ExperimentStatus", "ExperimentTag",
+    "Finding", "LinkKind", "HomePage", "PraksisImage", "PraksisRendition", "GradeLevel", "Subject",
+]

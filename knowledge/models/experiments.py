@@ -1,0 +1,221 @@
+"""Practice experiments (praksisforsøg): what a teacher team tried, saw and learned."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from knowledge.blocks import ExperimentBodyBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "h3"]
+
+
+class ExperimentStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+
+
+class EvidenceKind(models.TextChoices):
+    OBSERVATIONS = "observations", _("Observations")
+    PUPIL_WORK = "pupil_work", _("Pupil work")
+    SURVEY = "survey", _("Survey")
+    TEST_RESULTS = "test_results", _("Test results")
+    INTERVIEWS = "interviews", _("Interviews")
+    OTHER = "other", _("Other")
+
+
+class LinkKind(models.TextChoices):
+    REPLICATES = "replicates", _("replicates")
+    ADAPTS = "adapts", _("adapts")
+    EXTENDS = "extends", _("extends")
+    CONTRADICTS = "contradicts", _("contradicts")
+
+
+class ExperimentTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "knowledge.ExperimentPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ExperimentQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Live experiments the user may read: anonymous visitors never see members-only ones."""
+        queryset = self.live()
+        if user is None or not user.is_authenticated:
+            queryset = queryset.filter(members_only=False)
+        return queryset
+
+
+ExperimentManager = PageManager.from_queryset(ExperimentQuerySet)
+
+
+class ExperimentPage(Page):
+    """One practice experiment (prøvehandling) by a teacher team, published under its school."""
+
+    summary = models.TextField(
+        _("summary"), max_length=400,
+        help_text=_("Two or three sentences for listings and search results."),
+    )
+    team = models.ForeignKey(
+        "schools.TeacherTeam", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="experiments", verbose_name=_("teacher team"),
+    )
+    grade_levels = ParentalManyToManyField(
+        "knowledge.GradeLevel", related_name="experiments", verbose_name=_("grade levels")
+    )
+    subjects = ParentalManyToManyField(
+        "knowledge.Subject", related_name="experiments", verbose_name=_("subjects")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ExperimentStatus.choices,
+        default=ExperimentStatus.PLANNED,
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    question = models.TextField(_("the question we wanted to answer"), max_length=1000)
+    background = RichTextField(_("background"), blank=True, features=RICH_TEXT_FEATURES)
+    what_we_did = StreamField(ExperimentBodyBlock(), verbose_name=_("what we did"), blank=True)
+    observations = RichTextField(_("what we observed"), blank=True, features=RICH_TEXT_FEATURES)
+    next_steps = RichTextField(_("next steps"), blank=True, features=RICH_TEXT_FEATURES)
+    reflection = RichTextField(_("reflection"), blank=True, features=RICH_TEXT_FEATURES)
+
+    picture = models.ForeignKey(
+        "knowledge.PraksisImage", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("picture"),
+    )
+    tags = ClusterTaggableManager(through=ExperimentTag, blank=True, verbose_name=_("tags"))
+    members_only = models.BooleanField(
+        _("only for network members"), default=False,
+        help_text=_("Only logged-in members of the network can read this experiment."),
+    )
+
+    objects = ExperimentManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("team"),
+                FieldPanel("grade_levels", widget=None),
+                FieldPanel("subjects", widget=None),
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("About the experiment"),
+        ),
+        FieldPanel("question"),
+        FieldPanel("background"),
+        FieldPanel("what_we_did"),
+        FieldPanel("observations"),
+        InlinePanel("findings", label=_("Findings"), min_num=0),
+        FieldPanel("next_steps"),
+        FieldPanel("reflection"),
+        FieldPanel("picture"),
+        FieldPanel("tags"),
+        InlinePanel("links", label=_("Builds on")),
+        FieldPanel("members_only"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=4),
+        index.SearchField("question", boost=2),
+        index.SearchField("background"),
+        index.SearchField("what_we_did"),
+        index.SearchField("observations"),
+        index.SearchField("next_steps"),
+        index.SearchField("reflection"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("findings", [index.SearchField("statement", boost=3)]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=3)]),
+        index.RelatedFields("subjects", [index.SearchField("name", boost=2)]),
+        index.FilterField("members_only"),
+        index.FilterField("status"),
+        index.FilterField("start_date"),
+        index.FilterField("first_published_at"),
+        index.FilterField("team"),
+    ]
+
+    parent_page_types = ["schools.SchoolPage"]
+    subpage_types = []
+    template = "knowledge/experiment_page.html"
+
+    class Meta:
+        verbose_name = _("practice experiment")
+        verbose_name_plural = _("practice experiments")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        school = self._school_for_validation()
+        if self.team_id and school and self.team.school_id != school.pk:
+            errors["team"] = _("Choose a team from %(school)s.") % {"school": school.title}
+        if errors:
+            raise ValidationError(errors)
+
+    def _school_for_validation(self):
+        # A page being created has no path yet; Wagtail's create view sets the parent on the form.
+        if self.pk and self.depth:
+            return self.get_parent()
+        return getattr(self, "_parent_school", None)
+
+    @cached_property
+    def school(self):
+        return self.get_parent().specific
+
+    @property
+    def year(self):
+        date = self.start_date or (self.first_published_at and self.first_published_at.date())
+        return date.year if date else None
+
+
+class Finding(Orderable):
+    """A finding: a short statement, and what it rests on."""
+
+    page = ParentalKey(ExperimentPage, on_delete=models.CASCADE, related_name="findings")
+    statement = models.TextField(_("finding"), max_length=600)
+    evidence_kind = models.CharField(
+        _("rests on"), max_length=20, choices=EvidenceKind.choices, default=EvidenceKind.OBSERVATIONS
+    )
+    evidence = models.TextField(_("what it rests on, in detail"), max_length=1000, blank=True)
+
+    panels = [FieldPanel("statement"), FieldPanel("evidence_kind"), FieldPanel("evidence")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+
+    def __str__(self):
+        return self.statement
+
+
+class ExperimentLink(Orderable):
+    """What an experiment builds on: another experiment, at any school, and how."""
+
+    page = ParentalKey(ExperimentPage, on_delete=models.CASCADE, related_name="links")
+    target = models.ForeignKey(
+        ExperimentPage, on_delete=models.CASCADE, related_name="incoming_links",
+        verbose_name=_("experiment"),
+    )
+    kind = models.CharField(_("kind of link"), max_length=20, choices=LinkKind.choices)
+
+    panels = [FieldPanel("kind"), FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("builds on")
+        verbose_name_plural = _("builds on")
+
+    def clean(self):
+        super().clean()
+        if self.page_id and self.target_id == self.page_id:
+            raise ValidationError({"target": _("An experiment cannot build on itself.")})

@@ -1,0 +1,30 @@
+"""The network's front page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """What the network is, its newest experiments, its most used tags and its numbers."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["schools.MunicipalityPage"]
+    template = "knowledge/home_page.html"
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("network home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.listings import network_numbers, newest_experiments, popular_tags
+
+        context = super().get_context(request, *args, **kwargs)
+        context["newest_experiments"] = newest_experiments(request.user, limit=6)
+        context["popular_tags"] = popular_tags(request.user, limit=20)
+        context["numbers"] = network_numbers(request.user)
+        return context

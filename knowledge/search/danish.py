@@ -1,0 +1,221 @@
+"""Danish language analysis for the Whoosh search backend.
+
+The pipeline used for full-text fields (index time *and* query time) is::
+
+    words (\\w+)  ->  lowercase  ->  Danish stop words  ->  æ/ø/å folding  ->  stemming
+
+* Folding maps ``æ -> ae``, ``ø -> oe``, ``å -> aa`` (and strips other accents), so a user typing
+  on a keyboard without Danish letters ("foraeldre", "aarhus") finds "forældre" / "Århus", and
+  the old spelling "aa" and "å" are the same letter.
+* Folding happens *before* stemming, and the stemmer runs on the folded form. Index and query
+  therefore always go through exactly the same transformation, so "forældre" and "foraeldre"
+  are guaranteed to produce the same term.
+* Stemming is the Danish Snowball stemmer (PyStemmer) followed by two light, documented rules
+  that Snowball lacks: the nominalising suffix ``-ning`` is dropped (læsning -> læs,
+  undervisning -> undervis) and a final ``st`` loses its ``t`` (læste -> læst -> læs, the
+  past tense meets the present tense "læser" -> læs).
+
+Compounds (læseforståelse vs. "læse forståelse") are handled at query time by *decompounding
+against the index's own vocabulary* (see :func:`decompound` and :func:`compose`): a query word
+is split into two parts when both parts' stems occur in the index, and adjacent query words are
+glued together when the glued stem occurs in the index. Nothing extra is indexed, so index size
+and rebuild speed are unaffected, and the behaviour is measurable with :func:`decompound`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
+
+WORD_PATTERN = r"\w+"
+WORD_RE = re.compile(WORD_PATTERN, re.UNICODE)
+
+#: Minimum length (in folded characters) of each part of a compound word.
+MIN_COMPOUND_PART = 3
+
+#: Danish stop words (the Snowball list), in Danish spelling.
+_STOP_WORDS_DA = """
+ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig din
+disse dog du efter eller en end er et for fra ham han hans har havde have hende hendes her hos
+hun hvad hvis hvor i ikke ind jeg jer jo kunne man mange med meget men mig min mine mit mod ned
+noget nogle nu når og også om op os over på selv sig sin sine sit skal skulle som sådan thi til
+ud under var vi vil ville vor være været
+""".split()
+
+_FOLD_TABLE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Lowercase-insensitive folding of Danish letters to ASCII (æ->ae, ø->oe, å->aa)."""
+    text = text.translate(_FOLD_TABLE)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: Stop words, both in Danish spelling and folded ("paa", "naar"), so either spelling is ignored.
+STOP_WORDS = frozenset(_STOP_WORDS_DA) | frozenset(fold(w) for w in _STOP_WORDS_DA)
+
+_local = threading.local()
+
+
+def _snowball():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import Stemmer  # PyStemmer
+
+        stemmer = _local.stemmer = Stemmer.Stemmer("danish")
+    return stemmer
+
+
+@lru_cache(maxsize=200_000)
+def stem(folded_word: str) -> str:
+    """Stem one lowercased, folded word."""
+    s = _snowball().stemWord(folded_word)
+    if s.endswith("ning") and len(s) >= 7:
+        s = s[:-4]
+    if s.endswith("st") and len(s) >= 4:
+        s = s[:-1]
+    return s
+
+
+class FoldFilter(Filter):
+    """Folds æ/ø/å (and other accents) to ASCII."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = fold(t.text)
+            yield t
+
+
+class DanishStemFilter(Filter):
+    """Danish Snowball stemming (PyStemmer) plus the light rules described in the module docs."""
+
+    is_morph = True
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if not t.stopped:
+                t.text = stem(t.text)
+            yield t
+
+
+class GenericStemFilter(Filter):
+    """Snowball stemming for a non-Danish ``LANGUAGE`` option (no folding, no stop words)."""
+
+    is_morph = True
+
+    def __init__(self, language="english"):
+        self.language = language
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__ and self.language == other.language
+
+    def __call__(self, tokens):
+        import Stemmer
+
+        stemmer = Stemmer.Stemmer(self.language)
+        for t in tokens:
+            if not t.stopped:
+                t.text = stemmer.stemWord(t.text)
+            yield t
+
+
+def DanishAnalyzer():
+    """Analyzer for full-text fields: lowercase, stop words, æ/ø/å folding, stemming."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=True)
+        | FoldFilter()
+        | DanishStemFilter()
+    )
+
+
+def AutocompleteAnalyzer():
+    """Analyzer for autocomplete fields: no stemming, no stop words (prefixes must survive)."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter()
+
+
+def SpellingAnalyzer():
+    """Analyzer for the spelling vocabulary: real (lowercased, unfolded) words."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter()
+
+
+_LANGUAGES = {
+    "en": "english", "de": "german", "sv": "swedish", "nb": "norwegian", "no": "norwegian",
+    "nn": "norwegian", "fr": "french", "es": "spanish", "nl": "dutch", "fi": "finnish",
+}
+
+
+def analyzer_for_language(language: str | None):
+    """Full-text analyzer for a Django language code; Danish unless another is configured."""
+    code = (language or "da").lower().split("-")[0].split("_")[0]
+    if code == "da" or code not in _LANGUAGES:
+        return DanishAnalyzer()
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | GenericStemFilter(_LANGUAGES[code])
+
+
+def query_words(text: str, analyzer=None) -> list[tuple[str, str]]:
+    """Split user text into ``(folded_word, term)`` pairs, dropping stop words.
+
+    ``term`` is what the full-text analyzer makes of the word, i.e. what is in the index.
+    """
+    if analyzer is None:
+        analyzer = DanishAnalyzer()
+    words = []
+    for raw in WORD_RE.findall(text):
+        terms = [t.text for t in analyzer(raw)]
+        if terms:
+            words.append((fold(raw.lower()), terms[0]))
+    return words
+
+
+def decompound(folded_word: str, has_term, min_part: int = MIN_COMPOUND_PART):
+    """Split a compound into two parts whose stems both occur in the index.
+
+    ``has_term(stemmed)`` tells whether a term exists in the index's vocabulary. Linking
+    morphemes ``-s-`` and ``-e-`` (virksomhed-s-plan) are tried too. Returns
+    ``(head_term, tail_term)`` for the most balanced split, or ``None``.
+    """
+    best = None
+    n = len(folded_word)
+    for i in range(min_part, n - min_part + 1):
+        head, tail = folded_word[:i], folded_word[i:]
+        tail_term = stem(tail)
+        if len(tail_term) < min_part or not has_term(tail_term):
+            continue
+        heads = [head]
+        if head[-1] in "se" and len(head) - 1 >= min_part:
+            heads.append(head[:-1])
+        for h in heads:
+            head_term = stem(h)
+            if len(head_term) >= min_part and has_term(head_term):
+                score = min(len(h), len(tail))
+                if best is None or score > best[0]:
+                    best = (score, head_term, tail_term)
+                break
+    return None if best is None else (best[1], best[2])
+
+
+def compose(first_folded: str, second_folded: str, has_term):
+    """Return the term of the compound made of two adjacent query words if it is in the index.
+
+    "læse" + "forståelse" -> stem("laeseforstaaelse"); the linking ``-s-`` is tried too.
+    """
+    for glue in ("", "s"):
+        term = stem(first_folded + glue + second_folded)
+        if has_term(term):
+            return term
+    return None

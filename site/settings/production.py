@@ -1,0 +1,92 @@
+"""Production: every secret and service address comes from the environment.
+
+Beyond one machine, settings alone switch engines: DATABASE_URL to PostgreSQL, SEARCH_URL to
+Wagtail's own OpenSearch/Elasticsearch backend, and PRAKSISNET_MEDIA_STORAGE to a shared
+storage backend (e.g. django-storages' S3 storage).
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F401,F403
+from .base import DATA_DIR, STORAGES, WAGTAILSEARCH_BACKENDS
+
+
+def require_env(name):
+    value = os.environ.get(name)
+    if not value:
+        raise ImproperlyConfigured(f"Set the environment variable {name} for production.")
+    return value
+
+
+DEBUG = False
+SECRET_KEY = require_env("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = [h.strip() for h in require_env("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
+CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'praksisnet.sqlite3'}", conn_max_age=600
+    )
+}
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31_536_000))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+if os.environ.get("PRAKSISNET_MEDIA_STORAGE"):
+    STORAGES["default"] = {"BACKEND": os.environ["PRAKSISNET_MEDIA_STORAGE"]}
+
+
+def search_backends_from_env(environ):
+    """Whoosh on disk unless SEARCH_URL names an OpenSearch/Elasticsearch cluster."""
+    url = environ.get("SEARCH_URL")
+    if not url:
+        return WAGTAILSEARCH_BACKENDS
+    engine = environ.get("SEARCH_ENGINE", "opensearch3")
+    return {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{engine}",
+            "URLS": [url],
+            "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "praksisnet_"),
+            "TIMEOUT": 10,
+            "OPTIONS": {},
+            # The built-in Danish analyzer stems and drops Danish stop words.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            "default": {"type": "danish"},
+                        }
+                    }
+                }
+            },
+        }
+    }
+
+
+WAGTAILSEARCH_BACKENDS = search_backends_from_env(os.environ)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "knowledge": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "schools": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
