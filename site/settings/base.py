@@ -176,3 +176,6 @@ LOGGING = {
 REST_FRAMEWORK = {"DEFAULT_PAGINATION_CLASS": None}
 
 WAGTAILIMAGES_IMAGE_MODEL = "knowledge.PraksisImage"
+
+# Serve static files straight from the apps and static/ when nothing has been collected yet.
+WHITENOISE_USE_FINDERS = True

@@ -19,6 +19,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 _TEST_DATA = Path(tempfile.mkdtemp(prefix="praksisnet-test-"))
 MEDIA_ROOT = _TEST_DATA / "media"
+STATIC_ROOT = _TEST_DATA / "static"
+STATIC_ROOT.mkdir()
 SEARCH_INDEX_DIR = _TEST_DATA / "whoosh_index"
 WAGTAILSEARCH_BACKENDS = {
     "default": {**WAGTAILSEARCH_BACKENDS["default"], "PATH": SEARCH_INDEX_DIR},
