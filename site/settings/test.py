@@ -1,5 +1,6 @@
 """Tests: fast and deterministic; every test gets its own temporary data folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -22,8 +23,13 @@ MEDIA_ROOT = _TEST_DATA / "media"
 STATIC_ROOT = _TEST_DATA / "static"
 STATIC_ROOT.mkdir()
 SEARCH_INDEX_DIR = _TEST_DATA / "whoosh_index"
+# PRAKSISNET_TEST_SEARCH_BACKEND runs the suite against another backend (e.g. Wagtail's database one).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {**WAGTAILSEARCH_BACKENDS["default"], "PATH": SEARCH_INDEX_DIR},
+    "default": {
+        **WAGTAILSEARCH_BACKENDS["default"],
+        "BACKEND": os.environ.get("PRAKSISNET_TEST_SEARCH_BACKEND", "knowledge.search.whoosh_backend"),
+        "PATH": SEARCH_INDEX_DIR,
+    },
 }
 DATABASES = {
     "default": {
