@@ -2,7 +2,12 @@
 
 The pipeline used for full-text fields (index time *and* query time) is::
 
-    words (\\w+)  ->  lowercase  ->  Danish stop words  ->  æ/ø/å folding  ->  stemming
+    words (\\w+)  ->  lowercase  ->  æ/ø/å folding  ->  stemming
+
+* Danish stop words are dropped from the *query* (:func:`query_words`), not from the index:
+  many Danish stop words are real words in other contexts or languages ("dog", "man", "under",
+  "over"), so a query made only of stop words still searches them, and phrases keep their
+  exact positions.
 
 * Folding maps ``æ -> ae``, ``ø -> oe``, ``å -> aa`` (and strips other accents), so a user typing
   on a keyboard without Danish letters ("foraeldre", "aarhus") finds "forældre" / "Århus", and
@@ -29,7 +34,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 
 WORD_PATTERN = r"\w+"
 WORD_RE = re.compile(WORD_PATTERN, re.UNICODE)
@@ -133,14 +138,12 @@ class GenericStemFilter(Filter):
 
 
 def DanishAnalyzer():
-    """Analyzer for full-text fields: lowercase, stop words, æ/ø/å folding, stemming."""
-    return (
-        RegexTokenizer(WORD_PATTERN)
-        | LowercaseFilter()
-        | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=True)
-        | FoldFilter()
-        | DanishStemFilter()
-    )
+    """Analyzer for full-text fields: lowercase, æ/ø/å folding, stemming (stop words stay)."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter() | DanishStemFilter()
+
+
+def is_stop_word(word: str) -> bool:
+    return word.lower() in STOP_WORDS
 
 
 def AutocompleteAnalyzer():
@@ -167,10 +170,11 @@ def analyzer_for_language(language: str | None):
     return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | GenericStemFilter(_LANGUAGES[code])
 
 
-def query_words(text: str, analyzer=None) -> list[tuple[str, str]]:
-    """Split user text into ``(folded_word, term)`` pairs, dropping stop words.
+def query_words(text: str, analyzer=None, drop_stop_words: bool = True) -> list[tuple[str, str]]:
+    """Split user text into ``(folded_word, term)`` pairs.
 
     ``term`` is what the full-text analyzer makes of the word, i.e. what is in the index.
+    Stop words are dropped unless the text consists of stop words only.
     """
     if analyzer is None:
         analyzer = DanishAnalyzer()
@@ -178,8 +182,10 @@ def query_words(text: str, analyzer=None) -> list[tuple[str, str]]:
     for raw in WORD_RE.findall(text):
         terms = [t.text for t in analyzer(raw)]
         if terms:
-            words.append((fold(raw.lower()), terms[0]))
-    return words
+            words.append((fold(raw.lower()), terms[0], is_stop_word(raw)))
+    if drop_stop_words and not all(stop for _, _, stop in words):
+        words = [w for w in words if not w[2]]
+    return [(f, t) for f, t, _ in words]
 
 
 def decompound(folded_word: str, has_term, min_part: int = MIN_COMPOUND_PART):

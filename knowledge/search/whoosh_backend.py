@@ -1,0 +1,909 @@
+"""A Whoosh search backend for Wagtail's search layer (the ``modelsearch`` package).
+
+Configure it with::
+
+    MODELSEARCH_BACKENDS / WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "knowledge.search.whoosh_backend",
+            "PATH": BASE_DIR / "data" / "whoosh_index",   # optional, this is the default
+            "LANGUAGE": "da",                              # optional, default settings.LANGUAGE_CODE
+        }
+    }
+
+Design
+------
+* One Whoosh index per indexed model hierarchy root (``wagtailcore.Page``, ``testapp.Book``...).
+  Every document carries the labels of all indexed models it is an instance of (field ``ct``),
+  so a search on a child model only sees documents of that model.
+* Each ``SearchField`` (including ones nested in ``RelatedFields``, e.g. ``authors__name``) is
+  its own Whoosh field ``s__<path>`` so per-field boosts count at query time (BM25F).
+  ``AutocompleteField``\\ s are ``a__<path>`` (no stemming, prefix matching). ``spell`` holds the
+  unstemmed vocabulary for spelling suggestions.
+* The modelsearch query tree is compiled into ``whoosh.query`` objects; user text is tokenised
+  with the same analyzer as at index time (never Whoosh's QueryParser).
+* Filters and ordering of the queryset are applied by the ORM on the matched primary keys, so
+  every lookup Django supports works (including joins and treebeard filters).
+* The live index ``<PATH>/<key>`` is a symlink to a generation directory. A rebuild writes a new
+  generation beside it and swaps the symlink atomically, so searches keep answering meanwhile.
+* Writers are serialised with an ``flock`` on ``<PATH>/<key>.lock`` (blocking, so several
+  processes can publish at once and all land) and Whoosh's own lock is retried behind it.
+* A missing or corrupt index never raises out of a search: a line is logged on the
+  ``knowledge.search`` logger, results are empty and ``results.index_unavailable`` is True
+  (``backend.is_available(model)`` answers the same question up front).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import shutil
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Count, Manager
+from django.db.models.constants import LOOKUP_SEP
+from django.utils.encoding import force_str
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.index import LockError
+
+from modelsearch.backends.base import (
+    BaseIndex,
+    BaseSearchBackend,
+    BaseSearchQueryCompiler,
+    BaseSearchResults,
+    FilterFieldError,
+    get_model_root,
+)
+from modelsearch.index import (
+    AutocompleteField,
+    Indexed,
+    RelatedFields,
+    SearchField,
+    get_indexed_models,
+)
+from modelsearch.query import (
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+)
+
+from . import danish
+
+logger = logging.getLogger("knowledge.search")
+
+SEARCH_PREFIX = "s__"
+AUTOCOMPLETE_PREFIX = "a__"
+SPELL_FIELD = "spell"
+
+#: File present in a generation directory while a rebuild is filling it.
+BUILDING_MARKER = ".building"
+
+#: Above this many matches, ORM filtering scans the filtered queryset instead of ``pk__in``.
+MAX_PK_IN = 10_000
+
+
+class IndexUnavailable(Exception):
+    """The index directory is missing or cannot be read."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers: model metadata
+# ---------------------------------------------------------------------------------------------
+
+
+def model_label(model) -> str:
+    return model._meta.concrete_model._meta.label_lower
+
+
+def content_type_labels(model) -> list[str]:
+    """Labels of the model and all its indexed concrete ancestors (Novel -> novel, book)."""
+    labels = []
+    for klass in model._meta.concrete_model.__mro__:
+        meta = getattr(klass, "_meta", None)
+        if meta is None or meta.abstract or meta.proxy or not issubclass(klass, Indexed):
+            continue
+        labels.append(meta.label_lower)
+    return labels
+
+
+def iter_text_fields(search_fields, kind, prefix=""):
+    """Yield ``(path, field)`` for SearchField/AutocompleteField entries, descending RelatedFields."""
+    for field in search_fields:
+        if isinstance(field, RelatedFields):
+            yield from iter_text_fields(field.fields, kind, prefix + field.field_name + LOOKUP_SEP)
+        elif type(field) is kind or (kind is SearchField and isinstance(field, SearchField)):
+            yield prefix + field.field_name, field
+
+
+def hierarchy_models(root):
+    return [m for m in get_indexed_models() if get_model_root(m) is root]
+
+
+def field_boosts(root, kind, prefix) -> dict[str, float]:
+    """Whoosh field name -> boost for all models of a hierarchy (max wins on conflicts)."""
+    boosts: dict[str, float] = {}
+    for model in hierarchy_models(root):
+        for path, field in iter_text_fields(model.get_search_fields(), kind):
+            boost = float(getattr(field, "boost", None) or 1.0)
+            name = prefix + path
+            boosts[name] = max(boosts.get(name, 0.0), boost)
+    return boosts
+
+
+# ---------------------------------------------------------------------------------------------
+# Document building
+# ---------------------------------------------------------------------------------------------
+
+
+class DocumentBuilder:
+    """Turns one model instance into a Whoosh document (a dict of field name -> text)."""
+
+    def __init__(self, model):
+        self.model = model
+        self.search_fields = model.get_search_fields()
+        self.labels = " ".join(content_type_labels(model))
+
+    @staticmethod
+    def prepare_value(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (list, tuple)):
+            return " ".join(DocumentBuilder.prepare_value(v) for v in value)
+        if isinstance(value, dict):
+            return " ".join(DocumentBuilder.prepare_value(v) for v in value.values())
+        return force_str(value)
+
+    def _collect(self, obj, fields, prefix, out):
+        for field in fields:
+            if isinstance(field, RelatedFields):
+                sub = field.get_value(obj)
+                if sub is None:
+                    continue
+                if isinstance(sub, Manager):
+                    subs = sub.all()
+                else:
+                    if callable(sub):
+                        sub = sub()
+                    subs = [sub]
+                for sub_obj in subs:
+                    self._collect(sub_obj, field.fields, prefix + field.field_name + LOOKUP_SEP, out)
+            elif isinstance(field, (SearchField, AutocompleteField)):
+                text = self.prepare_value(field.get_value(obj))
+                if not text:
+                    continue
+                name = (SEARCH_PREFIX if isinstance(field, SearchField) else AUTOCOMPLETE_PREFIX) + prefix + field.field_name
+                out.setdefault(name, []).append(text)
+
+    def build(self, obj) -> dict:
+        values: dict[str, list[str]] = {}
+        self._collect(obj, self.search_fields, "", values)
+        doc = {"pk": str(obj.pk), "ct": self.labels}
+        spell = []
+        for name, texts in values.items():
+            # A blank line between related objects keeps phrases from spanning them.
+            doc[name] = "\n".join(texts)
+            if name.startswith(SEARCH_PREFIX):
+                spell.extend(texts)
+        if spell:
+            doc[SPELL_FIELD] = "\n".join(spell)
+        return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Storage: directories, generations, locking, cached readers
+# ---------------------------------------------------------------------------------------------
+
+
+def build_schema(analyzer) -> Schema:
+    schema = Schema(
+        pk=ID(stored=True, unique=True, sortable=True),
+        ct=KEYWORD(),
+        spell=TEXT(analyzer=danish.SpellingAnalyzer(), phrase=False),
+    )
+    schema.add(SEARCH_PREFIX + "*", TEXT(analyzer=analyzer, phrase=True), glob=True)
+    schema.add(AUTOCOMPLETE_PREFIX + "*", TEXT(analyzer=danish.AutocompleteAnalyzer(), phrase=False), glob=True)
+    return schema
+
+
+class WriterLock:
+    """An exclusive, blocking, inter-process lock (``flock``) on a file beside the index."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @contextlib.contextmanager
+    def hold(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path, "a+") as fh:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+class IndexLocation:
+    """Where one index lives on disk: live symlink, generations, lock file, cached readers."""
+
+    _indexes: dict[str, object] = {}
+    _indexes_lock = threading.Lock()
+    _local = threading.local()
+
+    WRITER_ARGS = {"limitmb": 64, "procs": 1}
+
+    def __init__(self, root: Path, key: str, analyzer):
+        self.root = Path(root)
+        self.key = key
+        self.analyzer = analyzer
+        self.live_path = self.root / key
+        self.lock = WriterLock(self.root / f"{key}.lock")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.live_path.exists()
+
+    def _open(self, path: str):
+        with self._indexes_lock:
+            for stale in [p for p in self._indexes if not os.path.isdir(p)]:
+                del self._indexes[stale]
+            ix = self._indexes.get(path)
+            if ix is None:
+                ix = whoosh_index.open_dir(path)
+                self._indexes[path] = ix
+            return ix
+
+    def open(self):
+        """The live Whoosh index; raises IndexUnavailable if it is missing or unreadable."""
+        if not self.live_path.exists():
+            raise IndexUnavailable(f"search index directory {self.live_path} does not exist")
+        path = os.path.realpath(self.live_path)
+        try:
+            return self._open(path)
+        except Exception as exc:  # EmptyIndexError, corrupt TOC, permissions...
+            with self._indexes_lock:
+                self._indexes.pop(path, None)
+            raise IndexUnavailable(f"search index {self.live_path} cannot be opened: {exc!r}") from exc
+
+    def searcher(self):
+        """A (per thread, cached and refreshed) searcher on the live index."""
+        ix = self.open()
+        path = ix.storage.folder
+        cache = self._local.__dict__.setdefault("searchers", {})
+        searcher = cache.get(self.key)
+        try:
+            if searcher is not None and searcher._ix is ix:
+                fresh = searcher.refresh()
+                if fresh is not searcher:
+                    cache[self.key] = searcher = fresh
+                return searcher
+            if searcher is not None:
+                searcher.close()
+            searcher = cache[self.key] = ix.searcher()
+            return searcher
+        except Exception as exc:
+            cache.pop(self.key, None)
+            with self._indexes_lock:
+                self._indexes.pop(path, None)
+            raise IndexUnavailable(f"search index {self.live_path} cannot be read: {exc!r}") from exc
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _create_generation(self) -> Path:
+        self.root.mkdir(parents=True, exist_ok=True)
+        gen = self.root / f"{self.key}.{time.strftime('%Y%m%d%H%M%S')}.{uuid.uuid4().hex[:8]}"
+        gen.mkdir()
+        (gen / BUILDING_MARKER).touch()
+        whoosh_index.create_in(str(gen), build_schema(self.analyzer))
+        return gen
+
+    def new_generation(self) -> Path:
+        """Create an empty index directory beside the live one (for a rebuild)."""
+        return self._create_generation()
+
+    def swap(self, generation: Path):
+        """Atomically point the live symlink at ``generation``; keep one previous generation."""
+        with self.lock.hold():
+            self._swap_locked(generation)
+
+    def _swap_locked(self, generation: Path):
+        previous = os.path.realpath(self.live_path) if self.live_path.exists() else None
+        if self.live_path.exists() and not self.live_path.is_symlink():
+            # Legacy plain directory: move it aside first (not atomic, happens once).
+            aside = self.root / f"{self.key}.legacy.{uuid.uuid4().hex[:8]}"
+            os.rename(self.live_path, aside)
+            previous = str(aside)
+        with contextlib.suppress(FileNotFoundError):
+            (generation / BUILDING_MARKER).unlink()
+        tmp = self.root / f".{self.key}.{uuid.uuid4().hex}.tmp"
+        os.symlink(generation.name, tmp)
+        os.replace(tmp, self.live_path)
+        self._prune(keep={str(generation.resolve()), previous})
+
+    def _prune(self, keep):
+        for entry in self.root.glob(f"{self.key}.*"):
+            if entry.name == f"{self.key}.lock" or not entry.is_dir() or entry.is_symlink():
+                continue
+            if str(entry.resolve()) in keep:
+                continue
+            marker = entry / BUILDING_MARKER
+            # A generation still being built by a concurrent rebuild is left alone (for a day).
+            if marker.exists() and time.time() - marker.stat().st_mtime < 86400:
+                continue
+            shutil.rmtree(entry, ignore_errors=True)
+
+    def _ensure_live_locked(self):
+        if not self.live_path.exists():
+            if self.live_path.is_symlink():  # dangling
+                self.live_path.unlink()
+            self._swap_locked(self._create_generation())
+
+    @contextlib.contextmanager
+    def writer(self, timeout: float = 120.0):
+        """Exclusive writer on the live index; commits on success, cancels on error."""
+        with self.lock.hold():
+            self._ensure_live_locked()
+            ix = self.open()
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    writer = ix.writer(timeout=1.0, **self.WRITER_ARGS)
+                    break
+                except LockError:
+                    # Someone not using our flock (e.g. a crashed process' stale lock) holds it.
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(
+                            f"could not obtain the Whoosh write lock on {self.live_path} in {timeout:.0f}s"
+                        ) from None
+            try:
+                yield writer
+            except BaseException:
+                writer.cancel()
+                raise
+            else:
+                writer.commit()
+
+    def reset(self):
+        """Replace the live index by an empty one."""
+        with self.lock.hold():
+            self._swap_locked(self._create_generation())
+
+
+# ---------------------------------------------------------------------------------------------
+# Index
+# ---------------------------------------------------------------------------------------------
+
+
+class WhooshIndex(BaseIndex):
+    """One Whoosh index, holding all models of one model hierarchy (keyed by its root)."""
+
+    def __init__(self, backend, root_model):
+        super().__init__(backend)
+        self.root_model = root_model
+        self.location = IndexLocation(backend.path, self.get_key(), backend.analyzer)
+
+    def get_key(self):
+        return self.root_model._meta.label_lower.replace(".", "_")
+
+    def __str__(self):
+        return self.get_key()
+
+    def add_model(self, model):
+        pass  # the schema is generic (glob fields), nothing to prepare
+
+    def refresh(self):
+        pass  # commits are visible immediately; searchers refresh themselves
+
+    def reset(self):
+        self.location.reset()
+
+    def add_items(self, model, items):
+        items = list(items)
+        if not items or not model.get_search_fields():
+            return
+        builder = DocumentBuilder(model)
+        docs = [builder.build(obj) for obj in items]
+        with self.location.writer() as writer:
+            for doc in docs:
+                writer.update_document(**doc)
+
+    def delete_item(self, item):
+        with self.location.writer() as writer:
+            writer.delete_by_term("pk", str(item.pk))
+
+    def is_available(self) -> bool:
+        try:
+            self.location.searcher()
+            return True
+        except IndexUnavailable:
+            return False
+
+
+class WhooshBulkIndex(WhooshIndex):
+    """The index object handed out during a rebuild: one long-lived writer on a new generation.
+
+    The rebuild command adds a hierarchy model by model (Book, then Novel, then
+    ProgrammingGuide). Rows of a child model are skipped while the parent model is being
+    added, so every object is written exactly once (as its most specific model) and the fast
+    ``add_document`` can be used.
+    """
+
+    WRITER_ARGS = {"limitmb": 256, "procs": 1, "multisegment": False}
+
+    def __init__(self, backend, root_model, generation: Path):
+        super().__init__(backend, root_model)
+        self.generation = generation
+        self.models = []
+        self._child_pks = {}
+        ix = whoosh_index.open_dir(str(generation))
+        self.writer = ix.writer(**self.WRITER_ARGS)
+        self.count = 0
+
+    def add_model(self, model):
+        if model not in self.models:
+            self.models.append(model)
+
+    def _pks_of_children(self, model):
+        if model not in self._child_pks:
+            pks = set()
+            for other in self.models:
+                if other is not model and issubclass(other, model):
+                    pks.update(other._default_manager.values_list("pk", flat=True))
+            self._child_pks[model] = pks
+        return self._child_pks[model]
+
+    def add_items(self, model, items):
+        if not model.get_search_fields():
+            return
+        if model not in self.models:  # used outside the rebuild command: be safe
+            for obj in items:
+                self.writer.update_document(**DocumentBuilder(model).build(obj))
+            return
+        skip = self._pks_of_children(model)
+        builder = DocumentBuilder(model)
+        for obj in items:
+            if obj.pk in skip:
+                continue
+            self.writer.add_document(**builder.build(obj))
+            self.count += 1
+
+    def delete_item(self, item):
+        self.writer.delete_by_term("pk", str(item.pk))
+
+    def reset(self):
+        pass
+
+    def commit(self):
+        self.writer.commit()
+
+    def cancel(self):
+        self.writer.cancel()
+
+
+class WhooshRebuilder:
+    """Builds a fresh index into a new directory and atomically swaps it in at the end."""
+
+    def __init__(self, index):
+        self.index = index
+        self.bulk = None
+
+    def start(self):
+        generation = self.index.location.new_generation()
+        self.bulk = WhooshBulkIndex(self.index.backend, self.index.root_model, generation)
+        return self.bulk
+
+    def finish(self):
+        started = time.monotonic()
+        self.bulk.commit()
+        self.index.location.swap(self.bulk.generation)
+        logger.info(
+            "Rebuilt search index %s (%d documents, commit+swap %.2fs)",
+            self.index.get_key(), self.bulk.count, time.monotonic() - started,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Query compilation
+# ---------------------------------------------------------------------------------------------
+
+
+class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
+    """Compiles the modelsearch query tree into a ``whoosh.query`` object."""
+
+    DEFAULT_OPERATOR = "and"
+    HANDLES_ORDER_BY_EXPRESSIONS = True
+    FIELD_KIND = SearchField
+    FIELD_PREFIX = SEARCH_PREFIX
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.root_model = get_model_root(self.queryset.model)
+
+    # -- fields ----------------------------------------------------------------------------
+
+    def target_fields(self, reader, backend):
+        """``[(whoosh_field_name, boost)]`` to search, pruned to fields present in the index."""
+        boosts = backend.field_boosts(self.root_model, self.FIELD_KIND, self.FIELD_PREFIX)
+        if self.fields is not None:
+            wanted = {self.FIELD_PREFIX + name for name in self.fields}
+            boosts = {
+                name: boost for name, boost in boosts.items()
+                if name in wanted or any(name.startswith(w + LOOKUP_SEP) for w in wanted)
+            }
+        present = set(reader.indexed_field_names())
+        return [(name, boost) for name, boost in sorted(boosts.items()) if name in present]
+
+    # -- compilation -----------------------------------------------------------------------
+
+    def compile(self, reader, backend):
+        self.reader = reader
+        self.analyzer = backend.analyzer
+        self.search_fields = self.target_fields(reader, backend)
+        self._term_cache = {}
+        return self._compile(self.query)
+
+    def has_term(self, term):
+        hit = self._term_cache.get(term)
+        if hit is None:
+            hit = self._term_cache[term] = any((name, term) in self.reader for name, _ in self.search_fields)
+        return hit
+
+    def _fields_query(self, make):
+        """Or of ``make(fieldname, boost)`` over the target fields."""
+        subs = [make(name, boost) for name, boost in self.search_fields]
+        if not subs:
+            return wq.NullQuery
+        return subs[0] if len(subs) == 1 else wq.Or(subs)
+
+    def _term(self, term):
+        return self._fields_query(lambda f, b: wq.Term(f, term, boost=b))
+
+    def _combine(self, clauses, operator):
+        clauses = [c for c in clauses if c is not wq.NullQuery]
+        if not clauses:
+            return wq.NullQuery
+        if len(clauses) == 1:
+            return clauses[0]
+        return wq.And(clauses) if operator == "and" else wq.Or(clauses)
+
+    def _word_clause(self, folded, term):
+        """A query word: its term, or both parts of it when it is a compound found in the index."""
+        clause = self._term(term)
+        split = danish.decompound(folded, self.has_term) if len(folded) >= 2 * danish.MIN_COMPOUND_PART else None
+        if split:
+            clause = wq.Or([clause, wq.And([self._term(split[0]), self._term(split[1])])])
+        return clause
+
+    def _plain_text(self, query):
+        words = danish.query_words(query.query_string, self.analyzer)
+        if not words:
+            return wq.NullQuery
+        clauses = [self._word_clause(f, t) for f, t in words]
+        result = self._combine(clauses, query.operator)
+        # Adjacent words that form a compound in the index ("læse forståelse" -> læseforståelse).
+        alternatives = []
+        for i in range(len(words) - 1):
+            term = danish.compose(words[i][0], words[i + 1][0], self.has_term)
+            if term:
+                compound = self._term(term)
+                if query.operator == "and":
+                    alternatives.append(self._combine(clauses[:i] + [compound] + clauses[i + 2:], "and"))
+                else:
+                    alternatives.append(compound)
+        if alternatives:
+            result = wq.Or([result] + alternatives)
+        return result
+
+    def _phrase(self, query):
+        words = [t for _, t in danish.query_words(query.query_string, self.analyzer, drop_stop_words=False)]
+        if not words:
+            return wq.NullQuery
+        if len(words) == 1:
+            return self._term(words[0])
+        return self._fields_query(lambda f, b: wq.Phrase(f, words, boost=b))
+
+    def _fuzzy(self, query):
+        words = [t for _, t in danish.query_words(query.query_string, self.analyzer)]
+        clauses = []
+        for term in words:
+            maxdist = 0 if len(term) <= 2 else (1 if len(term) <= 5 else 2)
+            clauses.append(self._fields_query(
+                lambda f, b, term=term, maxdist=maxdist: wq.FuzzyTerm(f, term, boost=b, maxdist=maxdist, prefixlength=1)
+            ))
+        return self._combine(clauses, query.operator)
+
+    def _compile(self, query):
+        if isinstance(query, MatchAll):
+            return wq.Every()
+        if isinstance(query, PlainText):
+            return self._boosted(self._plain_text(query), query.boost)
+        if isinstance(query, Phrase):
+            return self._phrase(query)
+        if isinstance(query, Fuzzy):
+            return self._fuzzy(query)
+        if isinstance(query, Boost):
+            return self._boosted(self._compile(query.subquery), query.boost)
+        if isinstance(query, Not):
+            inner = self._compile(query.subquery)
+            if isinstance(inner, wq.Every):
+                return wq.NullQuery
+            if inner is wq.NullQuery:
+                return wq.Every()
+            return wq.AndNot(wq.Every(), inner)
+        if isinstance(query, And):
+            subs = [self._compile(q) for q in query.subqueries]
+            if any(s is wq.NullQuery for s in subs):
+                return wq.NullQuery
+            subs = [s for s in subs if not isinstance(s, wq.Every)]
+            if not subs:
+                return wq.Every()
+            return subs[0] if len(subs) == 1 else wq.And(subs)
+        if isinstance(query, Or):
+            subs = [self._compile(q) for q in query.subqueries]
+            if any(isinstance(s, wq.Every) for s in subs):
+                return wq.Every()
+            subs = [s for s in subs if s is not wq.NullQuery]
+            if not subs:
+                return wq.NullQuery
+            return subs[0] if len(subs) == 1 else wq.Or(subs)
+        raise NotImplementedError(f"`{query.__class__.__name__}` is not supported by the Whoosh search backend.")
+
+    @staticmethod
+    def _boosted(q, boost):
+        if boost == 1 or q is wq.NullQuery or isinstance(q, wq.Every):
+            return q
+        return q.with_boost(q.boost * boost)
+
+
+class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
+    """Autocomplete: unstemmed ``a__*`` fields, the last word of the query is a prefix."""
+
+    FIELD_KIND = AutocompleteField
+    FIELD_PREFIX = AUTOCOMPLETE_PREFIX
+
+    def _words(self, text):
+        return [t.text for t in danish.AutocompleteAnalyzer()(text)]
+
+    def _plain_text(self, query):
+        words = self._words(query.query_string)
+        if not words:
+            return wq.NullQuery
+        clauses = [self._term(w) for w in words[:-1]]
+        last = words[-1]
+        clauses.append(self._fields_query(lambda f, b: wq.Prefix(f, last, boost=b)))
+        return self._combine(clauses, query.operator)
+
+    def _phrase(self, query):
+        return self._plain_text(PlainText(query.query_string, operator="and"))
+
+    def _fuzzy(self, query):
+        return self._plain_text(PlainText(query.query_string, operator=query.operator))
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------------------------
+
+
+class _All:
+    """Marker: the query matches every document of the model (served by the ORM directly)."""
+
+
+ALL = _All()
+
+
+class WhooshSearchResults(BaseSearchResults):
+    """Lazily runs the Whoosh query, then filters/orders/fetches through the ORM."""
+
+    supports_facet = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._hits_cache = None
+        self._unavailable = None
+
+    def _clone(self):
+        new = super()._clone()
+        new._hits_cache = self._hits_cache
+        new._unavailable = self._unavailable
+        return new
+
+    # -- the Whoosh part -------------------------------------------------------------------
+
+    @property
+    def index_unavailable(self) -> bool:
+        """True when the index is missing/corrupt (the search page can say 'being rebuilt')."""
+        self._hits()
+        return bool(self._unavailable)
+
+    def _hits(self):
+        """ALL, or the list of ``(pk, score)`` matching the query, best first (not yet ORM-filtered)."""
+        if self._hits_cache is None:
+            self._hits_cache = self._run_whoosh()
+        return self._hits_cache
+
+    def _run_whoosh(self):
+        compiler = self.query_compiler
+        model = compiler.queryset.model
+        index = self.backend.get_index_for_model(model)
+        try:
+            searcher = index.location.searcher()
+            reader = searcher.reader()
+            q = compiler.compile(reader, self.backend)
+            self._unavailable = False
+            if isinstance(q, wq.Every):
+                return ALL
+            if q is wq.NullQuery:
+                return []
+            results = searcher.search(q, filter=wq.Term("ct", model_label(model)), limit=None)
+            pk_column = reader.column_reader("pk")
+            to_python = model._meta.pk.to_python
+            hits = sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))
+            return [(to_python(pk_column[docnum]), float(score)) for score, docnum in hits]
+        except IndexUnavailable as exc:
+            return self._unavailable_result(index, exc)
+        except (OSError, EOFError, ValueError, KeyError, IndexError, LockError) as exc:
+            # Corrupt segment files show up as any of these while reading.
+            return self._unavailable_result(index, exc)
+
+    def _unavailable_result(self, index, exc):
+        self._unavailable = True
+        logger.error(
+            "Search index %s is unavailable (%s); returning no results. "
+            "Run `manage.py rebuild_modelsearch_index` to rebuild it.",
+            index.get_key(), exc,
+        )
+        return []
+
+    # -- the ORM part ----------------------------------------------------------------------
+
+    def _base_queryset(self):
+        qs = self.query_compiler.queryset
+        if self.prefetch_related:
+            qs = qs.prefetch_related(*self.prefetch_related)
+        return qs
+
+    def _has_filters(self, qs):
+        return bool(qs.query.where) or qs.query.is_sliced or qs.query.distinct
+
+    def _matching_pks(self):
+        """pks matching both the query and the queryset's filters, best first."""
+        hits = self._hits()
+        if hits is ALL:
+            return ALL
+        qs = self.query_compiler.queryset
+        if not self._has_filters(qs):
+            return [pk for pk, _ in hits]
+        if len(hits) <= MAX_PK_IN:
+            allowed = set(qs.filter(pk__in=[pk for pk, _ in hits]).values_list("pk", flat=True))
+        else:
+            allowed = set(qs.values_list("pk", flat=True))
+        return [pk for pk, _ in hits if pk in allowed]
+
+    def _ordered_queryset(self, qs):
+        if not qs.query.order_by:
+            qs = qs.order_by("-pk")
+        return qs
+
+    def _do_search(self):
+        hits = self._hits()
+        qs = self._base_queryset()
+        if hits is ALL:
+            objs = list(self._ordered_queryset(qs)[self.start:self.stop])
+            scores = {}
+        elif self.query_compiler.order_by_relevance:
+            page = self._matching_pks()[self.start:self.stop]
+            by_pk = {obj.pk: obj for obj in qs.filter(pk__in=page)}
+            objs = [by_pk[pk] for pk in page if pk in by_pk]
+            scores = dict(hits)
+        else:
+            scores = dict(hits)
+            if len(hits) <= MAX_PK_IN:
+                ordered = self._ordered_queryset(qs.filter(pk__in=list(scores)))
+                objs = list(ordered[self.start:self.stop])
+            else:
+                pks = [pk for pk in self._ordered_queryset(qs).values_list("pk", flat=True) if pk in scores]
+                page = pks[self.start:self.stop]
+                by_pk = {obj.pk: obj for obj in qs.filter(pk__in=page)}
+                objs = [by_pk[pk] for pk in page if pk in by_pk]
+        if self._score_field:
+            for obj in objs:
+                setattr(obj, self._score_field, float(scores.get(obj.pk, 0.0)))
+        return objs
+
+    def _do_count(self):
+        pks = self._matching_pks()
+        if pks is ALL:
+            return self.query_compiler.queryset[self.start:self.stop].count()
+        n = len(pks)
+        stop = n if self.stop is None else min(self.stop, n)
+        return max(0, stop - self.start)
+
+    def facet(self, field_name):
+        field = self.query_compiler._get_filterable_field(field_name)
+        if field is None:
+            raise FilterFieldError(
+                f'Cannot facet search results with field "{field_name}". Please add '
+                f"index.FilterField('{field_name}') to {self.query_compiler.queryset.model.__name__}.search_fields.",
+                field_name=field_name,
+            )
+        pks = self._matching_pks()
+        qs = self.query_compiler.queryset
+        if pks is not ALL:
+            qs = qs.filter(pk__in=pks)
+        rows = qs.values(field_name).annotate(count=Count("pk")).order_by("-count")
+        return OrderedDict((row[field_name], row["count"]) for row in rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Backend
+# ---------------------------------------------------------------------------------------------
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    query_compiler_class = WhooshSearchQueryCompiler
+    autocomplete_query_compiler_class = WhooshAutocompleteQueryCompiler
+    index_class = WhooshIndex
+    results_class = WhooshSearchResults
+    rebuilder_class = WhooshRebuilder
+
+    #: A broken search index must not break saving a page; failures are logged instead.
+    catch_indexing_errors = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        base_dir = getattr(settings, "BASE_DIR", None) or os.getcwd()
+        self.path = Path(params.get("PATH") or Path(base_dir) / "data" / "whoosh_index")
+        self.language = params.get("LANGUAGE") or getattr(settings, "LANGUAGE_CODE", "da") or "da"
+        self.analyzer = danish.analyzer_for_language(self.language)
+        self._indexes = {}
+        self._boosts = {}
+
+    def get_index_for_model(self, model):
+        root = get_model_root(model)
+        index = self._indexes.get(root)
+        if index is None:
+            index = self._indexes[root] = self.index_class(self, root)
+        return index
+
+    def field_boosts(self, root, kind, prefix):
+        key = (root, kind)
+        if key not in self._boosts:
+            self._boosts[key] = field_boosts(root, kind, prefix)
+        return self._boosts[key]
+
+    def is_available(self, model) -> bool:
+        """Whether the index holding ``model`` can be searched right now."""
+        return self.get_index_for_model(model).is_available()
+
+    def suggest(self, query_string: str, model):
+        """A corrected query built from the index's own vocabulary ("Mente du: ..."), or None."""
+        from .spelling import suggest_correction
+
+        index = self.get_index_for_model(model)
+        try:
+            searcher = index.location.searcher()
+        except IndexUnavailable as exc:
+            logger.warning("No spelling suggestion: %s", exc)
+            return None
+        compiler = WhooshSearchQueryCompiler(model._default_manager.all(), query_string)
+        fields = compiler.target_fields(searcher.reader(), self)
+        return suggest_correction(searcher.reader(), query_string, [f for f, _ in fields], self.analyzer)
+
+
+SearchBackend = WhooshSearchBackend
