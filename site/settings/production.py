@@ -41,7 +41,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views set SAMEORIGIN for themselves, so DENY does not break the admin.
+X_FRAME_OPTIONS = "DENY"
 
 STORAGES = {
     **STORAGES,
