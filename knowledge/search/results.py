@@ -1,0 +1,150 @@
+"""Run a visitor's search: the matching experiments they may see, in order, with facet counts.
+
+Only the backend-neutral search API is used (``queryset.search``), so the same code runs on
+the Whoosh backend, Wagtail's database backends and OpenSearch/Elasticsearch. Extras a
+backend may offer (``is_available``, ``suggest``, ``index_unavailable``) are used when present.
+"""
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError
+from modelsearch.backends import get_search_backend
+from modelsearch.query import And, Phrase, PlainText
+
+from knowledge.models import ExperimentPage
+
+from .facets import FacetCounter
+from .forms import SORT_NEWEST
+
+logger = logging.getLogger("knowledge.search")
+
+#: "Mente du: ..." is offered when a search finds fewer than this many experiments.
+FEW_RESULTS = 3
+
+_HAS_WORD = re.compile(r"\w")
+
+
+def build_query(text, operator="and"):
+    """The modelsearch query tree for what the visitor typed; None if it has no words.
+
+    Text between double quotes is a phrase; an unmatched quote is just ignored. Nothing else is
+    special: AND, OR, NOT, brackets, ``title:`` and ``*`` are searched as plain words (if words).
+    """
+    parts = text.split('"')
+    if len(parts) % 2 == 0:  # an unmatched quote: its text is plain words
+        parts[-2:] = [parts[-2] + " " + parts[-1]]
+    queries = []
+    for position, part in enumerate(parts):
+        part = part.strip()
+        if not _HAS_WORD.search(part):
+            continue
+        if position % 2 and len(part.split()) > 1:
+            queries.append(Phrase(part))
+        else:
+            queries.append(PlainText(part, operator=operator))
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else And(queries)
+
+
+@dataclass
+class SearchOutcome:
+    """Everything the search page shows about one search."""
+
+    query: str
+    sort: str
+    pks: list = field(default_factory=list)  # the visible matches after facets, in display order
+    facets: list = field(default_factory=list)
+    unavailable: bool = False  # the backend says its index is missing/being rebuilt
+    relaxed: bool = False  # nothing matched every word, so any word was enough
+    no_words: bool = False  # the query had no searchable words
+    suggestion: str | None = None
+    failed: bool = False  # the engine refused the query (logged)
+
+    @property
+    def total(self):
+        return len(self.pks)
+
+
+def index_available(backend):
+    checker = getattr(backend, "is_available", None)
+    if checker is None:
+        return True
+    try:
+        return bool(checker(ExperimentPage))
+    except Exception:  # an availability probe must never break the page
+        logger.exception("Search availability check failed")
+        return False
+
+
+def matching_pks(visible, text, backend_name="default", operator="and"):
+    """Primary keys of the visible experiments matching text, best first.
+
+    Returns (pks, unavailable); pks is None when the text has no searchable words.
+    """
+    query = build_query(text, operator)
+    if query is None:
+        return None, False
+    results = visible.only("pk").search(query, backend=backend_name)
+    pks = [obj.pk for obj in results]
+    return pks, bool(getattr(results, "index_unavailable", False))
+
+
+def suggestion_for(backend, backend_name, visible, text):
+    """A corrected query from the backend, offered only if it finds something the user may see.
+
+    The backend's vocabulary spans every indexed page, so checking the suggestion against the
+    visitor's own results keeps words of drafts and members-only experiments private.
+    """
+    suggest = getattr(backend, "suggest", None)
+    if suggest is None or not text:
+        return None
+    try:
+        suggestion = suggest(text, ExperimentPage)
+    except Exception:
+        logger.exception("Spelling suggestion failed for %r", text)
+        return None
+    if not suggestion or suggestion.strip().lower() == text.strip().lower():
+        return None
+    pks, _ = matching_pks(visible, suggestion, backend_name)
+    return suggestion if pks else None
+
+
+def find_experiments(user, text, selections=None, sort=None, backend_name="default",
+                     facet_urls=None, suggest=True):
+    """Search the experiments user may see; selections maps facet keys to chosen values."""
+    outcome = SearchOutcome(query=text, sort=sort or "")
+    visible = ExperimentPage.objects.visible_to(user)
+    backend = get_search_backend(backend_name)
+    matched = None  # None: no query, every visible experiment is a candidate
+    if text:
+        if not index_available(backend):
+            outcome.unavailable = True
+            return outcome
+        try:
+            matched, outcome.unavailable = matching_pks(visible, text, backend_name)
+            if matched == [] and not outcome.unavailable and len(text.split()) > 1:
+                matched, outcome.unavailable = matching_pks(visible, text, backend_name, "or")
+                outcome.relaxed = bool(matched)
+        except (DatabaseError, ValueError, TypeError) as exc:
+            # An engine choking on a query must give the visitor a page, not a 500.
+            logger.warning("Search for %r failed: %s", text, exc)
+            outcome.failed = True
+            return outcome
+        if outcome.unavailable:
+            return outcome
+        if matched is None:
+            outcome.no_words = True
+            return outcome
+    counter = FacetCounter(visible, matched, selections or {}, facet_urls=facet_urls)
+    outcome.facets = counter.facets()
+    if sort == SORT_NEWEST or matched is None:
+        outcome.pks = counter.newest_first(counter.final_pks())
+    else:
+        keep = counter.final_pks()
+        outcome.pks = [pk for pk in matched if pk in keep]
+    if suggest and text and outcome.total < FEW_RESULTS:
+        outcome.suggestion = suggestion_for(backend, backend_name, visible, text)
+    return outcome
