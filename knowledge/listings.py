@@ -15,7 +15,8 @@ def experiments_for_listing(queryset):
 
     return queryset.select_related("team", "picture").prefetch_related(
         Prefetch("subjects", queryset=Subject.objects.only("id", "name", "slug")),
-        Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug")),
+        # taggit refuses a custom queryset for this prefetch ("Custom querysets can't be used").
+        "tags",
     )
 
 
