@@ -1,6 +1,6 @@
 from django.urls import include, path, re_path
 
-from . import findings_views, views
+from . import feeds, findings_views, views
 
 app_name = "knowledge"
 
@@ -14,4 +14,15 @@ urlpatterns = [
     path("forsoeg/", findings_views.experiments, name="experiments"),
     re_path(r"^forsoeg/eksport\.(?P<file_format>csv|xlsx)$", findings_views.experiments_export,
             name="experiments_export"),
+    path("feeds/forsoeg.rss", feeds.ExperimentFeed(), name="feed_rss"),
+    path("feeds/forsoeg.atom", feeds.atom(feeds.ExperimentFeed)(), name="feed_atom"),
+    path("feeds/skole/<int:school_id>/forsoeg.rss", feeds.SchoolFeed(), name="school_feed_rss"),
+    path("feeds/skole/<int:school_id>/forsoeg.atom", feeds.atom(feeds.SchoolFeed)(),
+         name="school_feed_atom"),
+    path("feeds/emne/<str:slug>/forsoeg.rss", feeds.TagFeed(), name="tag_feed_rss"),
+    path("feeds/emne/<str:slug>/forsoeg.atom", feeds.atom(feeds.TagFeed)(), name="tag_feed_atom"),
+    path("feeds/samling/<int:collection_id>/forsoeg.rss", feeds.CollectionFeed(),
+         name="collection_feed_rss"),
+    path("feeds/samling/<int:collection_id>/forsoeg.atom", feeds.atom(feeds.CollectionFeed)(),
+         name="collection_feed_atom"),
 ]
