@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from knowledge.forms import CollectionPageForm
+
 
 class CollectionIndexPage(Page):
     """The folder of a municipality's collections; its curators' permissions are granted here."""
@@ -35,6 +37,7 @@ class CollectionPage(Page):
         InlinePanel("items", label=_("Experiments")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    base_form_class = CollectionPageForm  # each experiment once, published ones only
     parent_page_types = ["knowledge.CollectionIndexPage"]
     subpage_types = []
     template = "knowledge/collection_page.html"

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from knowledge.blocks import ExperimentBodyBlock
+from knowledge.forms import ExperimentPageForm
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "h3"]
 
@@ -99,6 +100,7 @@ class ExperimentPage(Page):
     )
 
     objects = ExperimentManager()
+    base_form_class = ExperimentPageForm  # checks the "builds on" links (knowledge.links)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -172,6 +174,13 @@ class ExperimentPage(Page):
     @cached_property
     def school(self):
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.links import links_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["links"] = links_for(self, request.user)  # only what this reader may see
+        return context
 
     @property
     def year(self):
