@@ -22,6 +22,11 @@ class CollectionIndexPage(Page):
     template = "knowledge/collection_index_page.html"
     max_count_per_parent = 1
 
+    def permissions_for_user(self, user):
+        from schools.permissions import CollectionFolderPermissionTester
+
+        return CollectionFolderPermissionTester(user, self)
+
     class Meta:
         verbose_name = _("collections")
         verbose_name_plural = _("collection folders")
