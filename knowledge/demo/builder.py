@@ -58,8 +58,9 @@ PASSWORD_WORDS = [
     "bogorm", "kridt", "skolegaard", "frikvarter", "penalhus", "madpakke", "tavle", "viskelaeder",
     "globus", "lineal", "passer", "skoletaske",
 ]
-DRAFT_SHARE = 0.03
-MEMBERS_ONLY_SHARE = 0.04
+# Every 33rd experiment is a draft and every 25th members-only, so even a small network has some.
+DRAFT_EVERY = 33
+MEMBERS_ONLY_EVERY = 25
 LINK_SHARE = 0.15
 PICTURE_SHARE = 0.35
 
@@ -222,8 +223,9 @@ class NetworkBuilder:
             for _ in range(min(BATCH_SIZE, remaining)):
                 school = self.rng.choices(self.schools, weights=school_weights)[0]
                 next_step[school.pk] += 1
+                number = self.experiment_count - remaining + len(batch)
                 batch.append(self._compose(school, next_step[school.pk], used_slugs[school.pk],
-                                           content_type, locale))
+                                           content_type, locale, number))
             self._insert(batch)
             experiments.extend(batch)
             remaining -= len(batch)
@@ -239,7 +241,7 @@ class NetworkBuilder:
         last = school.get_last_child()
         return Page._str2int(last.path[-Page.steplen:]) if last else 0
 
-    def _compose(self, school, step, used_slugs, content_type, locale):
+    def _compose(self, school, step, used_slugs, content_type, locale, number):
         rng = self.rng
         team = rng.choice(self.teams[school.pk])
         band = team.grade_band
@@ -268,8 +270,8 @@ class NetworkBuilder:
             timezone.make_aware(datetime.datetime.combine(published, datetime.time(rng.randint(7, 20), rng.randint(0, 59)))),
             self.now,
         )
-        live = rng.random() > DRAFT_SHARE
-        members_only = live and rng.random() < MEMBERS_ONLY_SHARE
+        live = number % DRAFT_EVERY != 5
+        members_only = live and number % MEMBERS_ONLY_EVERY == 7
 
         page = ExperimentPage(
             title=title, draft_title=title, slug=slug, content_type=content_type, locale=locale,
@@ -421,6 +423,7 @@ class NetworkBuilder:
             user.groups.set(groups[role])
             accounts.append(DemoAccount(role, username, passwords[username], [g.name for g in groups[role]]))
         team.members.add(User.objects.get(username="demo-laerer"))
+        team.save()  # a ParentalManyToManyField is written when its owner is saved
         return accounts
 
     # Removing ---------------------------------------------------------------
