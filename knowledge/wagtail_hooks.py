@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Subject
+from .tag_admin import TagViewSet
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -16,3 +18,8 @@ class SubjectViewSet(SnippetViewSet):
 
 
 register_snippet(SubjectViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_tag_viewset():
+    return TagViewSet()

@@ -1,0 +1,60 @@
+"""Read what the findings page and the experiments list show, as a visitor would."""
+
+import re
+from html import unescape
+
+FACET = re.compile(r'<section class="facet" data-facet="([^"]+)">(.*?)</section>', re.S)
+FACET_VALUE = re.compile(
+    r'<a href="([^"]*)"( aria-current="true")?[^>]*data-value="([^"]*)">(?:<span[^>]*>[^<]*</span>)?([^<]*)</a> '
+    r'<span class="count"[^>]*>\((\d+)\)</span>'
+)
+RESULT_COUNT = re.compile(r'<p class="result-count">(\d+) ')
+
+
+def html(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def statements(response):
+    return [unescape(text) for text in re.findall(r'<p class="statement">(.*?)</p>', html(response))]
+
+
+def experiment_titles(response):
+    return [
+        unescape(text)
+        for text in re.findall(r'<tr class="experiment">\s*<th scope="row"><a [^>]*>(.*?)</a>', html(response))
+    ]
+
+
+def result_count(response):
+    return int(RESULT_COUNT.search(html(response)).group(1))
+
+
+def facets(response):
+    """{parameter: [(value, label, count, url)]} as the filter column shows them."""
+    return {
+        parameter: [
+            (unescape(value), unescape(label).strip(), int(count), unescape(url))
+            for url, _selected, value, label, count in FACET_VALUE.findall(body)
+        ]
+        for parameter, body in FACET.findall(html(response))
+    }
+
+
+def selected_values(response):
+    """{parameter: value} for each filter the page marks as chosen."""
+    return {
+        parameter: unescape(value)
+        for parameter, body in FACET.findall(html(response))
+        for _url, selected, value, _label, _count in FACET_VALUE.findall(body)
+        if selected
+    }
+
+
+
+def export_links(response):
+    return {
+        kind: unescape(url)
+        for url, kind in re.findall(r'<a href="([^"]+)" data-export="(\w+)">', html(response))
+    }
