@@ -19,6 +19,13 @@ def _kept_forms(formset):
 class ExperimentPageForm(WagtailAdminPageForm):
     """Refuses "builds on" links to the experiment itself, to unpublished pages, or in a loop."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A page being created has no place in the tree yet: tell its clean() which school it is
+        # for, so a team from another school is refused (ExperimentPage._school_for_validation).
+        if self.parent_page is not None:
+            self.instance._parent_school = self.parent_page
+
     def clean(self):
         cleaned_data = super().clean()
         links = self.formsets.get("links")

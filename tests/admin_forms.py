@@ -10,8 +10,6 @@ def experiment_form_data(*, title, slug, summary, question, team, grade_levels, 
     data = {
         "title": title, "slug": slug, "summary": summary, "question": question,
         "team": team.pk if team else "",
-        "grade_levels": [grade.pk for grade in grade_levels],
-        "subjects": [subject.pk for subject in subjects],
         "status": "in_progress",
         "start_date": start_date, "end_date": end_date,
         "background": rich_text(extra.pop("background", "")),
@@ -30,7 +28,11 @@ def experiment_form_data(*, title, slug, summary, question, team, grade_levels, 
     if action:
         data[f"action-{action}"] = "1"
     data.update(extra)
-    return nested_form_data(data)
+    posted = nested_form_data(data)
+    # Multiple-choice fields post one value per choice (nested_form_data would number them).
+    posted["grade_levels"] = [grade.pk for grade in grade_levels]
+    posted["subjects"] = [subject.pk for subject in subjects]
+    return posted
 
 
 def experiment_edit_data(page, action=None, **changes):

@@ -166,7 +166,7 @@ class ExperimentPage(Page):
             raise ValidationError(errors)
 
     def _school_for_validation(self):
-        # A page being created has no path yet; Wagtail's create view sets the parent on the form.
+        # A page being created has no path yet; its admin form (knowledge.forms) sets the school.
         if self.pk and self.depth:
             return self.get_parent()
         return getattr(self, "_parent_school", None)
