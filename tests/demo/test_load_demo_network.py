@@ -217,3 +217,10 @@ def test_a_negative_number_of_experiments_is_refused(built):
     with pytest.raises(CommandError, match="0 or more"):
         load("--reset", "--experiments", "-1")
     assert ExperimentPage.objects.count() == EXPERIMENTS
+
+
+def test_bulk_built_experiments_are_searchable(built):
+    # Bulk inserts send no signals: only the index rebuild at the end makes them findable.
+    experiment = ExperimentPage.objects.live().filter(members_only=False).first()
+    results = ExperimentPage.objects.live().search(experiment.title)
+    assert experiment.pk in [result.pk for result in results]
