@@ -119,7 +119,12 @@ def test_public_pages_render(built, client):
     experiment = ExperimentPage.objects.live().filter(members_only=False).first()
     school = experiment.get_parent()
     tag = experiment.tags.first()
-    for url in ["/", school.url, experiment.url, reverse("knowledge:tag_detail", args=[tag.slug])]:
+    collection = CollectionPage.objects.live().first()
+    pages = [
+        "/", school.get_parent().url, school.url, experiment.url, collection.url,
+        reverse("knowledge:tag_detail", args=[tag.slug]),
+    ]
+    for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
     assert experiment.title in client.get(school.url).content.decode()
