@@ -1,12 +1,15 @@
 from django.urls import include, path, re_path
 
-from . import feeds, findings_views, views
+from . import feeds, findings_views, overviews, views
 
 app_name = "knowledge"
 
 urlpatterns = [
     path("emner/", views.tag_index, name="tag_index"),
     path("emner/<str:slug>/", views.tag_detail, name="tag_detail"),
+    path("skole-oversigt/<int:school_id>/", overviews.school_overview, name="school_overview"),
+    path("kommune-oversigt/<int:municipality_id>/", overviews.municipality_overview,
+         name="municipality_overview"),
     path("soeg/", include("knowledge.search.urls")),
     path("fund/", findings_views.findings, name="findings"),
     re_path(r"^fund/eksport\.(?P<file_format>csv|xlsx)$", findings_views.findings_export,

@@ -1,0 +1,267 @@
+"""Overviews for leaders: a school's experiments at a glance, and a municipality's themes.
+
+Each view makes a fixed number of queries however many experiments there are: it loads the
+experiments the reader may see once (with their tags and subjects prefetched) and counts in
+Python. The public school overview shows what any visitor may read; the school's own leaders
+(and administrators) also see drafts, experiments in moderation and members-only counts.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Prefetch
+from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from taggit.models import Tag
+from wagtail.models import Page, WorkflowState
+
+from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
+
+from .charts import bar_chart, timeline
+from .models import ExperimentPage, ExperimentStatus, Subject
+
+MAX_BARS = 15  # a bar chart longer than this stops being readable; the table has them all
+MAX_NETWORK_THEMES = 20  # tags from elsewhere in the network shown as "nobody here works on it"
+
+
+def is_school_leader(user, school):
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(pk=school.leaders_group_id).exists()
+
+
+def _experiments(queryset):
+    """Experiments with what the overviews count (team, tags, subjects), in three queries."""
+    return list(
+        queryset.select_related("team")
+        .prefetch_related(
+            "tags",  # taggit's manager takes no custom queryset here
+            Prefetch("subjects", queryset=Subject.objects.only("id", "name", "slug")),
+        )
+        .order_by("pk")
+    )
+
+
+def term_of(experiment):
+    """(year, 0 for spring / 1 for autumn) of when the experiment started, or None if unknown.
+
+    The Danish school year starts in August, so August to December is the autumn term.
+    """
+    date = experiment.start_date or (
+        experiment.first_published_at and experiment.first_published_at.date()
+    )
+    if date is None:
+        return None
+    return (date.year, 1 if date.month >= 8 else 0)
+
+
+def term_label(term):
+    year, half = term
+    if half:
+        return _("Autumn %(year)s") % {"year": year}
+    return _("Spring %(year)s") % {"year": year}
+
+
+def terms_between(first, last):
+    terms, term = [], first
+    while term <= last:
+        terms.append(term)
+        term = (term[0], 1) if term[1] == 0 else (term[0] + 1, 0)
+    return terms
+
+
+def activity_rows(experiments):
+    """(term label, experiments started that term) from the first to the last term, gaps as 0."""
+    counts = Counter(term for term in map(term_of, experiments) if term is not None)
+    if not counts:
+        return []
+    return [(term_label(t), counts[t]) for t in terms_between(min(counts), max(counts))]
+
+
+def _most_common(counter):
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass
+class TeamSummary:
+    name: str
+    grade_band: str
+    experiment_count: int = 0
+    subjects: list = field(default_factory=list)  # (name, count), most used first
+    tags: list = field(default_factory=list)
+
+
+def team_summaries(teams, experiments):
+    by_team = defaultdict(list)
+    for experiment in experiments:
+        by_team[experiment.team_id].append(experiment)
+    summaries = []
+    for team in teams:
+        own = by_team.get(team.pk, [])
+        summaries.append(TeamSummary(
+            name=team.name,
+            grade_band=team.get_grade_band_display(),
+            experiment_count=len(own),
+            subjects=_most_common(Counter(s.name for e in own for s in e.subjects.all())),
+            tags=_most_common(Counter(t.name for e in own for t in e.tags.all())),
+        ))
+    return summaries
+
+
+def leader_details(school):
+    """What only the school's leaders see: unpublished work and members-only counts (3 queries)."""
+    all_experiments = ExperimentPage.objects.child_of(school)
+    page_type = ContentType.objects.get_for_model(Page)
+    in_moderation = WorkflowState.objects.active().filter(
+        base_content_type=page_type,
+        # WorkflowState.object_id is text, so compare with the page ids as text.
+        object_id__in=all_experiments.annotate(pk_text=Cast("pk", CharField())).values("pk_text"),
+    )
+    return {
+        "drafts": all_experiments.filter(live=False).count(),
+        "in_moderation": in_moderation.count(),
+        "members_only": all_experiments.live().filter(members_only=True).count(),
+    }
+
+
+def school_overview(request, school_id):
+    school = get_object_or_404(SchoolPage.objects.live().public(), pk=school_id)
+    leader = is_school_leader(request.user, school)
+    experiments = _experiments(ExperimentPage.objects.child_of(school).visible_to(request.user))
+    teams = list(TeacherTeam.objects.filter(school=school).order_by("name"))
+
+    status_counts = Counter(e.status for e in experiments)
+    tag_counts = _most_common(Counter(t.name for e in experiments for t in e.tags.all()))
+    subject_counts = _most_common(Counter(s.name for e in experiments for s in e.subjects.all()))
+    number = _("Experiments")
+    charts = {
+        "status": bar_chart(
+            "status", _("Experiments by status"),
+            _("A bar for each status with the number of experiments in it."),
+            [(label, status_counts[value]) for value, label in ExperimentStatus.choices],
+            _("Status"), number,
+        ),
+        "activity": timeline(
+            "activity", _("Experiments started per term"),
+            _("A column for each school term, from the first to the latest, with the number of "
+              "experiments started in it."),
+            activity_rows(experiments), _("Term"), number,
+        ),
+        "subjects": bar_chart(
+            "subjects", _("Subjects in use"),
+            _("The subjects the school's experiments are about, most used first."),
+            subject_counts[:MAX_BARS], _("Subject"), number,
+        ),
+        "tags": bar_chart(
+            "tags", _("Tags in use"),
+            _("The tags on the school's experiments, most used first."),
+            tag_counts[:MAX_BARS], _("Tag"), number,
+        ),
+    }
+    context = {
+        "school": school,
+        "experiment_count": len(experiments),
+        "charts": charts,
+        "teams": team_summaries(teams, experiments),
+        "without_team": sum(1 for e in experiments if e.team_id is None),
+        "all_tags": tag_counts,
+        "all_subjects": subject_counts,
+        "is_leader": leader,
+        "details": leader_details(school) if leader else None,
+    }
+    return render(request, "knowledge/overviews/school_overview.html", context)
+
+
+class ThemeForm(forms.Form):
+    tema = forms.ChoiceField(
+        label=gettext_lazy("Themes"),
+        choices=[("tags", gettext_lazy("Tags")), ("fag", gettext_lazy("Subjects"))],
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy(
+            "“%(value)s” is not a kind of theme. Choose tags or subjects; tags are shown."
+        )},
+    )
+
+
+@dataclass
+class Theme:
+    name: str
+    cells: list  # experiments per school, in the order of the matrix's schools
+    school_count: int = 0
+
+    @property
+    def total(self):
+        return sum(self.cells)
+
+
+def _themes_of(experiment, kind):
+    items = experiment.tags.all() if kind == "tags" else experiment.subjects.all()
+    return {item.name for item in items}
+
+
+def _network_theme_names(kind, user):
+    """Themes in use anywhere in the network (the most used tags; every subject): one query."""
+    if kind == "fag":
+        return list(Subject.objects.values_list("name", flat=True))
+    visible = ExperimentPage.objects.visible_to(user).values("pk")
+    return list(
+        Tag.objects.filter(knowledge_experimenttag_items__content_object__in=visible)
+        .annotate(uses=Count("knowledge_experimenttag_items", distinct=True))
+        .order_by("-uses", "name")
+        .values_list("name", flat=True)[:MAX_NETWORK_THEMES]
+    )
+
+
+def theme_matrix(schools, experiments, kind, network_names):
+    """Themes × schools: the number of experiments at each school on each theme."""
+    steplen = ExperimentPage.steplen
+    column = {school.path: index for index, school in enumerate(schools)}
+    counts = defaultdict(lambda: [0] * len(schools))
+    for experiment in experiments:
+        index = column.get(experiment.path[:-steplen])
+        if index is None:
+            continue
+        for name in _themes_of(experiment, kind):
+            counts[name][index] += 1
+    names = set(counts) | set(network_names)
+    themes = [Theme(name=name, cells=counts[name]) for name in names]
+    for theme in themes:
+        theme.school_count = sum(1 for cell in theme.cells if cell)
+    themes.sort(key=lambda t: (-t.school_count, -t.total, t.name))
+    return themes
+
+
+def municipality_overview(request, municipality_id):
+    municipality = get_object_or_404(MunicipalityPage.objects.live().public(), pk=municipality_id)
+    form = ThemeForm(request.GET)
+    kind = (form.is_valid() and form.cleaned_data["tema"]) or "tags"
+    schools = list(SchoolPage.objects.child_of(municipality).live().public().order_by("title"))
+    experiments = _experiments(
+        ExperimentPage.objects.descendant_of(municipality).visible_to(request.user)
+    )
+    themes = theme_matrix(schools, experiments, kind, _network_theme_names(kind, request.user))
+    kind_label = _("Tag") if kind == "tags" else _("Subject")
+    chart = bar_chart(
+        "schools-per-theme", _("Schools working on each theme"),
+        _("A bar for each theme with the number of the municipality's schools that have "
+          "experiments on it, most shared first."),
+        [(t.name, t.school_count) for t in themes if t.school_count][:MAX_BARS],
+        kind_label, _("Schools"),
+    )
+    context = {
+        "municipality": municipality,
+        "form": form,
+        "kind": kind,
+        "kind_label": kind_label,
+        "schools": schools,
+        "themes": themes,
+        "shared": [t for t in themes if t.school_count >= 2],
+        "untouched": [t for t in themes if t.school_count == 0],
+        "chart": chart,
+        "experiment_count": len(experiments),
+    }
+    return render(request, "knowledge/overviews/municipality_overview.html", context)
