@@ -229,3 +229,18 @@ def test_bulk_built_experiments_are_searchable(built):
     experiment = ExperimentPage.objects.live().filter(members_only=False).first()
     results = ExperimentPage.objects.live().search(experiment.title)
     assert experiment.pk in [result.pk for result in results]
+
+
+def test_network_numbers_ignore_experiment_restrictions_but_not_a_restricted_school(built):
+    from wagtail.models import PageViewRestriction
+
+    from knowledge.listings import network_numbers
+
+    anonymous = type("Anonymous", (), {"is_authenticated": False})()
+    assert PageViewRestriction.objects.filter(page__in=ExperimentPage.objects.all()).exists()
+    assert network_numbers(anonymous)["schools"] == SchoolPage.objects.count()
+    PageViewRestriction.objects.create(
+        page=SchoolPage.objects.first(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert network_numbers(anonymous)["schools"] == SchoolPage.objects.count() - 1
+    assert network_numbers(anonymous)["municipalities"] == MunicipalityPage.objects.count()
