@@ -504,7 +504,7 @@ THEMES = [
         "summaries": [
             "En dag om ugen flyttede vi undervisningen ud i skoven og lavede faglige opgaver med det, vi fandt.",
             "Vi tog matematikken med ud i skolegården og målte, vejede og talte med kroppen.",
-            "Klassen fulgt ét træ i skoven gennem et helt skoleår og skrev og tegnede om det hver måned.",
+            "Klassen fulgte ét træ i skoven gennem et helt skoleår og skrev og tegnede om det hver måned.",
         ],
         "questions": [
             "Lærer eleverne lige så meget, når undervisningen foregår ude?",
@@ -637,7 +637,7 @@ THEMES = [
         ],
         "findings": [
             ("Eleverne arbejder mere koncentreret i anden halvdel af lektionen efter en pause.", "observations", "Observationsskema brugt i tolv lektioner med og uden pause."),
-            ("Eleverne blev hurtigere til gangetabellerne.", "test_results", "Et kort tabeltest hver fredag i seks uger."),
+            ("Eleverne blev hurtigere til gangetabellerne.", "test_results", "En kort tabeltest hver fredag i seks uger."),
             ("Eleverne oplever, at skoledagen er mindre lang.", "survey", "Spørgeskema til eleverne om skoledagen."),
         ],
         "next_steps": [
@@ -856,4 +856,3 @@ CURATOR_NOTES = [
     "Læs især refleksionen til sidst: den rummer gode råd om tid og planlægning.",
 ]
 
-MONTHS_SPRING_AUTUMN = [1, 2, 3, 8, 9, 10]
