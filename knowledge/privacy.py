@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
-from wagtail.signals import page_published
+from wagtail.signals import page_published, post_page_move
 
 from .models import ExperimentPage
 
@@ -51,11 +51,37 @@ def apply_members_only_on_publish(sender, instance, **kwargs):
         refresh_members_only(page)
 
 
+def remember_own_choice(page):
+    """Write an experiment's own login restriction back into its latest revision's field.
+
+    The editor shows (and the next publish applies) the field from the latest revision; without
+    this, a restriction an administrator set in Wagtail's privacy dialog would be shown as
+    "public" and silently removed by the next publish.
+    """
+    revision = page.latest_revision
+    if revision is None:
+        return
+    restricted = PageViewRestriction.objects.filter(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    ).exists()
+    if revision.content.get("members_only") != restricted:
+        revision.content["members_only"] = restricted
+        revision.save(update_fields=["content"])
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def restriction_changed(sender, instance, **kwargs):
     try:
-        page = instance.page
-    except Exception:  # the page itself is being deleted
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:  # the page itself is being deleted
         return
+    if issubclass(page.specific_class, ExperimentPage):
+        remember_own_choice(page.specific)
     refresh_members_only(page)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs):
+    """A page moved under (or out from under) a restricted page changes who may read it."""
+    refresh_members_only(instance)
