@@ -2,7 +2,8 @@
 
 Only the backend-neutral search API is used (``queryset.search``), so the same code runs on
 the Whoosh backend, Wagtail's database backends and OpenSearch/Elasticsearch. Extras a
-backend may offer (``is_available``, ``suggest``, ``index_unavailable``) are used when present.
+backend may offer (``suggest``, and ``index_unavailable`` on its results, which the Whoosh
+backend sets, with a log line, when its index is missing or corrupt) are used when present.
 """
 
 import logging
@@ -68,17 +69,6 @@ class SearchOutcome:
         return len(self.pks)
 
 
-def index_available(backend):
-    checker = getattr(backend, "is_available", None)
-    if checker is None:
-        return True
-    try:
-        return bool(checker(ExperimentPage))
-    except Exception:  # an availability probe must never break the page
-        logger.exception("Search availability check failed")
-        return False
-
-
 def matching_pks(visible, text, backend_name="default", operator="and"):
     """Primary keys of the visible experiments matching text, best first.
 
@@ -122,9 +112,6 @@ def find_experiments(user, text, selections=None, sort=None, backend_name="defau
     backend = get_search_backend(backend_name)
     matched = None  # None: no query, every visible experiment is a candidate
     if text:
-        if not index_available(backend):
-            outcome.unavailable = True
-            return outcome
         try:
             matched, outcome.unavailable = matching_pks(visible, text, backend_name)
             if matched == [] and not outcome.unavailable and len(text.split()) > 1:

@@ -1,0 +1,114 @@
+"""Search at scale: full rebuild speed and query latency, Whoosh against SQLite FTS5.
+
+    .venv/bin/python bench/search.py [--experiments 10000] [--rounds 5]
+
+Builds the demo network (knowledge.demo, seed 1) with N experiments in a throwaway data
+folder, rebuilds both indexes with `manage.py update_index` (documents per second), then runs
+a fixed mix of Danish queries through the search page's own code path
+(knowledge.search.results.find_experiments: search, facet counts, sorting) for anonymous
+visitors, with and without facet filters, interleaving the two backends so a busy moment hits
+both alike. Prints median and p95 per backend and the Whoosh/FTS5 ratios.
+Targets at 10,000 experiments: Whoosh p95 <= FTS5 p95 (facets included); rebuild >= 500 docs/s.
+"""
+
+import argparse
+import statistics
+import time
+
+from search_setup import BACKENDS, Anonymous, build_network, indexed_document_count, percentile, rebuild, set_up_django
+
+QUERIES = [
+    "læsning", "læselyst", "læsemakkere", "højtlæsning", "skriveværksted", "respons på tekster",
+    "matematik", "brøkregning", "problemløsning i grupper", "naturfaglige undersøgelser",
+    "trivsel i frikvarteret", "klassens time", "co-teaching", "to lærere", "feedback",
+    "exit-sedler", "udeskole", "skoven som klasseværelse", "engelsk rollespil", "bevægelse",
+    "programmering", "kildekritik", "lokalhistorie", "elevråd", "eleverne",
+]
+REBUILD_TARGET = 500
+
+
+def facet_variants():
+    from schools.models import MunicipalityPage
+
+    municipality = str(MunicipalityPage.objects.order_by("pk").first().pk)
+    return {
+        "no filters": {},
+        "subject": {"fag": ["dansk"]},
+        "status+year": {"status": ["completed"], "aar": ["2025"]},
+        "municipality+grade": {"kommune": [municipality], "klassetrin": ["4", "5"]},
+    }
+
+
+def time_queries(rounds):
+    from knowledge.models import ExperimentPage
+    from knowledge.search.results import find_experiments
+
+    variants = facet_variants()
+    user = Anonymous()
+    timings = {(label, kind): [] for label in BACKENDS for kind in ("search only", "page, no filters", "page, filters")}
+    hits = {label: 0 for label in BACKENDS}
+    for round_number in range(rounds + 1):  # round 0 warms caches and is not counted
+        for query in QUERIES:
+            for label, backend_name in BACKENDS.items():
+                began = time.perf_counter()
+                list(ExperimentPage.objects.visible_to(user).search(query, backend=backend_name)[:20])
+                search_only = time.perf_counter() - began
+                for variant, selections in variants.items():
+                    began = time.perf_counter()
+                    outcome = find_experiments(user, query, selections, backend_name=backend_name,
+                                               suggest=False)
+                    elapsed = time.perf_counter() - began
+                    if round_number:
+                        kind = "page, no filters" if not selections else "page, filters"
+                        timings[(label, kind)].append(elapsed * 1000)
+                        if not selections:
+                            hits[label] += outcome.total
+                if round_number:
+                    timings[(label, "search only")].append(search_only * 1000)
+    return timings, hits
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--experiments", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+
+    set_up_django()
+    print(f"Building the demo network with {args.experiments} experiments ...", flush=True)
+    build_seconds = build_network(args.experiments)
+    documents = indexed_document_count()
+    print(f"  built in {build_seconds:.0f} s; {documents} documents to index\n")
+
+    rates = {}
+    for label, backend_name in BACKENDS.items():
+        seconds = rebuild(backend_name)
+        rates[label] = documents / seconds
+        print(f"Full rebuild {label:<7} {seconds:7.1f} s  {rates[label]:8.0f} docs/s")
+    print(f"Rebuild ratio whoosh/fts5 (speed): {rates['whoosh'] / rates['fts5']:.2f}  "
+          f"(target: whoosh >= {REBUILD_TARGET} docs/s: "
+          f"{'met' if rates['whoosh'] >= REBUILD_TARGET else 'NOT met'})\n")
+
+    timings, hits = time_queries(args.rounds)
+    print(f"{len(QUERIES)} queries x {args.rounds} rounds; results per round: "
+          + ", ".join(f"{k} {v // args.rounds}" for k, v in hits.items()))
+    print(f"{'kind':<18} {'backend':<7} {'median ms':>10} {'p95 ms':>9}")
+    kinds = ("search only", "page, no filters", "page, filters")
+    for kind in kinds:
+        for label in BACKENDS:
+            values = timings[(label, kind)]
+            print(f"{kind:<18} {label:<7} {statistics.median(values):>10.1f} {percentile(values, 0.95):>9.1f}")
+    print("\nRatios whoosh/fts5 (below 1: Whoosh faster):")
+    for kind in kinds:
+        w, f = timings[("whoosh", kind)], timings[("fts5", kind)]
+        print(f"  {kind:<18} median {statistics.median(w) / statistics.median(f):5.2f}   "
+              f"p95 {percentile(w, 0.95) / percentile(f, 0.95):5.2f}")
+    page_w = timings[("whoosh", "page, no filters")] + timings[("whoosh", "page, filters")]
+    page_f = timings[("fts5", "page, no filters")] + timings[("fts5", "page, filters")]
+    ratio = percentile(page_w, 0.95) / percentile(page_f, 0.95)
+    print(f"\nTarget p95 (page, facets included) whoosh <= fts5: ratio {ratio:.2f} "
+          f"({'met' if ratio <= 1 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Whoosh extras the page uses when the backend has them: "Did you mean", index availability."""
+
+import io
+import logging
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from knowledge.search import whoosh_backend
+from tests.network import PASSWORD, make_experiment
+
+from .corpus import build_corpus
+from .helpers import result_titles, search
+
+REBUILDING = "Search is being rebuilt right now"
+
+
+@pytest.fixture
+def corpus(whoosh, network):
+    return build_corpus(network)
+
+
+@pytest.mark.django_db
+def test_did_you_mean_offers_a_correction_when_little_is_found(client, corpus):
+    response = search(client, q="lydbøgr")
+    page = response.content.decode()
+    assert "Did you mean:" in page
+    assert response.context["outcome"].suggestion == "lydbøger"
+    assert 'href="?q=lydb%C3%B8ger"' in page
+
+
+@pytest.mark.django_db
+def test_did_you_mean_never_reveals_words_of_hidden_experiments(client, corpus, network):
+    # "kvantefysik" occurs only in a members-only experiment and a draft.
+    assert "Did you mean:" not in search(client, q="kvantefysok").content.decode()
+    client.login(username=network.teacher_a.username, password=PASSWORD)
+    assert search(client, q="kvantefysok").context["outcome"].suggestion == "kvantefysik"
+
+
+@pytest.mark.django_db
+def test_no_correction_when_the_search_finds_enough(client, corpus):
+    assert search(client, q="læsning").context["outcome"].suggestion is None
+
+
+@pytest.mark.django_db
+def test_a_missing_index_gives_a_working_page_and_a_log_line_and_rebuilding_restores_it(
+    client, corpus, whoosh, caplog
+):
+    shutil.rmtree(whoosh)
+    with caplog.at_level(logging.WARNING, logger="knowledge.search"):
+        response = search(client, q="læsning")
+    assert response.status_code == 200
+    assert REBUILDING in response.content.decode()
+    logged = [r.getMessage() for r in caplog.records if r.name == "knowledge.search"]
+    assert any("wagtailcore_page" in line and "does not exist" in line for line in logged)
+    call_command("update_index", stdout=io.StringIO())
+    assert len(result_titles(search(client, q="læsning"))) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_corrupt_index_gives_a_working_page_and_rebuilding_restores_it(client, corpus, whoosh, caplog):
+    live = Path(os.path.realpath(whoosh / "wagtailcore_page"))
+    for path in live.iterdir():
+        path.write_bytes(b"\x00garbage\xff" * 10)
+
+    # A fresh worker (thread) opens the index from disk, as after a restart.
+    answers = []
+    worker = threading.Thread(target=lambda: answers.append(search(client, q="læsning")))
+    with caplog.at_level(logging.WARNING, logger="knowledge.search"):
+        worker.start()
+        worker.join()
+    assert answers[0].status_code == 200
+    assert REBUILDING in answers[0].content.decode()
+    assert any(r.name == "knowledge.search" and r.levelno >= logging.ERROR for r in caplog.records)
+    call_command("update_index", stdout=io.StringIO())
+    assert len(result_titles(search(client, q="læsning"))) == 3
+
+
+@pytest.mark.django_db
+def test_update_index_builds_beside_the_live_index_and_search_answers_throughout(
+    client, corpus, whoosh, monkeypatch
+):
+    live_before = os.path.realpath(whoosh / "wagtailcore_page")
+    expected = sorted(result_titles(search(client, q="læsning")))
+    during = []
+    add_items = whoosh_backend.WhooshBulkIndex.add_items
+
+    def add_items_and_search(self, model, items):
+        add_items(self, model, items)
+        if not during:  # halfway: the new generation is partly written, not yet live
+            during.append(sorted(result_titles(search(client, q="læsning"))))
+            during.append(os.path.realpath(whoosh / "wagtailcore_page"))
+
+    monkeypatch.setattr(whoosh_backend.WhooshBulkIndex, "add_items", add_items_and_search)
+    output = io.StringIO()
+    call_command("update_index", stdout=output)
+
+    assert during == [expected, live_before]
+    assert os.path.realpath(whoosh / "wagtailcore_page") != live_before
+    assert sorted(result_titles(search(client, q="læsning"))) == expected
+    progress = output.getvalue()
+    assert "Rebuilding index wagtailcore_page" in progress
+    assert "indexed" in progress and "." in progress
+
+
+@pytest.mark.django_db
+def test_publishing_after_a_rebuild_still_updates_the_index(client, corpus, network):
+    call_command("update_index", stdout=io.StringIO())
+    make_experiment(network.school_b, "Fuglekasser i sløjd")
+    assert result_titles(search(client, q="fuglekasser")) == ["Fuglekasser i sløjd"]
