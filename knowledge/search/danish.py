@@ -34,7 +34,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer, Token
 
 WORD_PATTERN = r"\w+"
 WORD_RE = re.compile(WORD_PATTERN, re.UNICODE)
@@ -90,7 +90,7 @@ def stem(folded_word: str) -> str:
 
 
 class FoldFilter(Filter):
-    """Folds æ/ø/å (and other accents) to ASCII."""
+    """Folds æ/ø/å (and other accents) to ASCII (for composing custom whoosh analyzers)."""
 
     def __eq__(self, other):
         return other is not None and self.__class__ is other.__class__
@@ -102,7 +102,7 @@ class FoldFilter(Filter):
 
 
 class DanishStemFilter(Filter):
-    """Danish Snowball stemming (PyStemmer) plus the light rules described in the module docs."""
+    """Danish stemming (see :func:`stem`) as a whoosh filter, expects folded lowercase tokens."""
 
     is_morph = True
 
@@ -113,6 +113,67 @@ class DanishStemFilter(Filter):
         for t in tokens:
             if not t.stopped:
                 t.text = stem(t.text)
+            yield t
+
+
+@lru_cache(maxsize=200_000)
+def full_text_term(word: str) -> str:
+    """The index term of one word: lowercase, fold, stem."""
+    return stem(fold(word.lower()))
+
+
+@lru_cache(maxsize=200_000)
+def autocomplete_term(word: str) -> str:
+    return fold(word.lower())
+
+
+def spelling_term(word: str) -> str:
+    return word.lower()
+
+
+class WordAnalyzer(Analyzer):
+    """A single-pass whoosh analyzer: ``\\w+`` words mapped through a cached function.
+
+    Equivalent to ``RegexTokenizer | LowercaseFilter | FoldFilter | DanishStemFilter`` (for
+    ``kind="full"``) but several times faster, which is what keeps rebuilds well above 500
+    documents per second.
+    """
+
+    TRANSFORMS = {"full": full_text_term, "autocomplete": autocomplete_term, "spelling": spelling_term}
+
+    def __init__(self, kind="full"):
+        if kind not in self.TRANSFORMS:
+            raise ValueError(kind)
+        self.kind = kind
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__ and self.kind == other.kind
+
+    def __repr__(self):
+        return f"WordAnalyzer({self.kind!r})"
+
+    def has_morph(self):
+        return self.kind == "full"
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        transform = self.TRANSFORMS[self.kind]
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            matches = [(value, 0, len(value))]
+        else:
+            matches = ((m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(value))
+        for pos, (word, start, end) in enumerate(matches):
+            t.text = transform(word)
+            t.stopped = False
+            t.boost = 1.0
+            if keeporiginal:
+                t.original = word
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar = start_char + start
+                t.endchar = start_char + end
             yield t
 
 
@@ -139,7 +200,7 @@ class GenericStemFilter(Filter):
 
 def DanishAnalyzer():
     """Analyzer for full-text fields: lowercase, æ/ø/å folding, stemming (stop words stay)."""
-    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter() | DanishStemFilter()
+    return WordAnalyzer("full")
 
 
 def is_stop_word(word: str) -> bool:
@@ -148,12 +209,12 @@ def is_stop_word(word: str) -> bool:
 
 def AutocompleteAnalyzer():
     """Analyzer for autocomplete fields: no stemming, no stop words (prefixes must survive)."""
-    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter()
+    return WordAnalyzer("autocomplete")
 
 
 def SpellingAnalyzer():
     """Analyzer for the spelling vocabulary: real (lowercased, unfolded) words."""
-    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter()
+    return WordAnalyzer("spelling")
 
 
 _LANGUAGES = {

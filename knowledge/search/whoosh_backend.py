@@ -17,8 +17,8 @@ Design
   so a search on a child model only sees documents of that model.
 * Each ``SearchField`` (including ones nested in ``RelatedFields``, e.g. ``authors__name``) is
   its own Whoosh field ``s__<path>`` so per-field boosts count at query time (BM25F).
-  ``AutocompleteField``\\ s are ``a__<path>`` (no stemming, prefix matching). ``spell`` holds the
-  unstemmed vocabulary for spelling suggestions.
+  ``AutocompleteField``\\ s are ``a__<path>`` (no stemming, prefix matching). The unstemmed
+  vocabulary for spelling suggestions is a sidecar file in the index folder (see spelling.py).
 * The modelsearch query tree is compiled into ``whoosh.query`` objects; user text is tokenised
   with the same analyzer as at index time (never Whoosh's QueryParser).
 * Filters and ordering of the queryset are applied by the ORM on the matched primary keys, so
@@ -81,12 +81,12 @@ from modelsearch.query import (
 )
 
 from . import danish
+from .spelling import SpellingVocabulary, suggest_correction
 
 logger = logging.getLogger("knowledge.search")
 
 SEARCH_PREFIX = "s__"
 AUTOCOMPLETE_PREFIX = "a__"
-SPELL_FIELD = "spell"
 
 #: File present in a generation directory while a rebuild is filling it.
 BUILDING_MARKER = ".building"
@@ -149,7 +149,10 @@ def field_boosts(root, kind, prefix) -> dict[str, float]:
 
 
 class DocumentBuilder:
-    """Turns one model instance into a Whoosh document (a dict of field name -> text)."""
+    """Turns one model instance into a Whoosh document (a dict of field name -> text).
+
+    Related objects' values are joined with newlines into one field per path.
+    """
 
     def __init__(self, model):
         self.model = model
@@ -193,15 +196,14 @@ class DocumentBuilder:
         values: dict[str, list[str]] = {}
         self._collect(obj, self.search_fields, "", values)
         doc = {"pk": str(obj.pk), "ct": self.labels}
-        spell = []
         for name, texts in values.items():
-            # A blank line between related objects keeps phrases from spanning them.
             doc[name] = "\n".join(texts)
-            if name.startswith(SEARCH_PREFIX):
-                spell.extend(texts)
-        if spell:
-            doc[SPELL_FIELD] = "\n".join(spell)
         return doc
+
+    @staticmethod
+    def spelling_words(doc) -> set[str]:
+        """The words of a document's searchable text, for the spelling vocabulary."""
+        return SpellingVocabulary.words_of(text for name, text in doc.items() if name.startswith(SEARCH_PREFIX))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,7 +215,6 @@ def build_schema(analyzer) -> Schema:
     schema = Schema(
         pk=ID(stored=True, unique=True, sortable=True),
         ct=KEYWORD(),
-        spell=TEXT(analyzer=danish.SpellingAnalyzer(), phrase=False),
     )
     schema.add(SEARCH_PREFIX + "*", TEXT(analyzer=analyzer, phrase=True), glob=True)
     schema.add(AUTOCOMPLETE_PREFIX + "*", TEXT(analyzer=danish.AutocompleteAnalyzer(), phrase=False), glob=True)
@@ -421,6 +422,12 @@ class WhooshIndex(BaseIndex):
         with self.location.writer() as writer:
             for doc in docs:
                 writer.update_document(**doc)
+            # Still under the write lock: extend the spelling vocabulary of the live index.
+            folder = os.path.realpath(self.location.live_path)
+            vocabulary = SpellingVocabulary(SpellingVocabulary.load(folder).counts)
+            for doc in docs:
+                vocabulary.add_document_words(DocumentBuilder.spelling_words(doc))
+            vocabulary.save(folder)
 
     def delete_item(self, item):
         with self.location.writer() as writer:
@@ -452,6 +459,7 @@ class WhooshBulkIndex(WhooshIndex):
         self._child_pks = {}
         ix = whoosh_index.open_dir(str(generation))
         self.writer = ix.writer(**self.WRITER_ARGS)
+        self.vocabulary = SpellingVocabulary()
         self.count = 0
 
     def add_model(self, model):
@@ -470,16 +478,20 @@ class WhooshBulkIndex(WhooshIndex):
     def add_items(self, model, items):
         if not model.get_search_fields():
             return
+        builder = DocumentBuilder(model)
         if model not in self.models:  # used outside the rebuild command: be safe
             for obj in items:
-                self.writer.update_document(**DocumentBuilder(model).build(obj))
+                doc = builder.build(obj)
+                self.writer.update_document(**doc)
+                self.vocabulary.add_document_words(builder.spelling_words(doc))
             return
         skip = self._pks_of_children(model)
-        builder = DocumentBuilder(model)
         for obj in items:
             if obj.pk in skip:
                 continue
-            self.writer.add_document(**builder.build(obj))
+            doc = builder.build(obj)
+            self.writer.add_document(**doc)
+            self.vocabulary.add_document_words(builder.spelling_words(doc))
             self.count += 1
 
     def delete_item(self, item):
@@ -489,7 +501,8 @@ class WhooshBulkIndex(WhooshIndex):
         pass
 
     def commit(self):
-        self.writer.commit()
+        self.writer.commit(merge=False)
+        self.vocabulary.save(str(self.generation))
 
     def cancel(self):
         self.writer.cancel()
@@ -700,27 +713,40 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
 # ---------------------------------------------------------------------------------------------
 
 
-class _All:
-    """Marker: the query matches every document of the model (served by the ORM directly)."""
+class _Marker:
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return self.name
 
 
-ALL = _All()
+#: The query matches every document of the model (served by the ORM directly).
+ALL = _Marker("ALL")
+#: The query matches nothing (or the index is unavailable).
+NONE = _Marker("NONE")
 
 
 class WhooshSearchResults(BaseSearchResults):
-    """Lazily runs the Whoosh query, then filters/orders/fetches through the ORM."""
+    """Lazily runs the Whoosh query, then filters/orders/fetches through the ORM.
+
+    * Relevance order without ORM filters: Whoosh collects only the top ``stop`` hits.
+    * Relevance order with ORM filters: the top hits are fetched in growing batches and
+      filtered by the ORM until the requested page is full.
+    * Field order (``order_by_relevance=False``), counts and facets: Whoosh's unscored
+      matching pks, then the ORM does the rest.
+    The Whoosh-side work is cached on a dict shared by all slices of one result set.
+    """
 
     supports_facet = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._hits_cache = None
-        self._unavailable = None
+        self._shared = {}
 
     def _clone(self):
         new = super()._clone()
-        new._hits_cache = self._hits_cache
-        new._unavailable = self._unavailable
+        new._shared = self._shared
         return new
 
     # -- the Whoosh part -------------------------------------------------------------------
@@ -728,47 +754,93 @@ class WhooshSearchResults(BaseSearchResults):
     @property
     def index_unavailable(self) -> bool:
         """True when the index is missing/corrupt (the search page can say 'being rebuilt')."""
-        self._hits()
-        return bool(self._unavailable)
+        self._prepare()
+        return self._shared.get("unavailable", False)
 
-    def _hits(self):
-        """ALL, or the list of ``(pk, score)`` matching the query, best first (not yet ORM-filtered)."""
-        if self._hits_cache is None:
-            self._hits_cache = self._run_whoosh()
-        return self._hits_cache
-
-    def _run_whoosh(self):
-        compiler = self.query_compiler
-        model = compiler.queryset.model
-        index = self.backend.get_index_for_model(model)
+    def _guard(self, fn):
+        """Run ``fn``; a missing/corrupt index turns into NONE plus the unavailable flag."""
         try:
-            searcher = index.location.searcher()
-            reader = searcher.reader()
-            q = compiler.compile(reader, self.backend)
-            self._unavailable = False
-            if isinstance(q, wq.Every):
-                return ALL
-            if q is wq.NullQuery:
-                return []
-            results = searcher.search(q, filter=wq.Term("ct", model_label(model)), limit=None)
-            pk_column = reader.column_reader("pk")
-            to_python = model._meta.pk.to_python
-            hits = sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))
-            return [(to_python(pk_column[docnum]), float(score)) for score, docnum in hits]
+            return fn()
         except IndexUnavailable as exc:
-            return self._unavailable_result(index, exc)
+            return self._unavailable_result(exc)
         except (OSError, EOFError, ValueError, KeyError, IndexError, LockError) as exc:
             # Corrupt segment files show up as any of these while reading.
-            return self._unavailable_result(index, exc)
+            return self._unavailable_result(exc)
 
-    def _unavailable_result(self, index, exc):
-        self._unavailable = True
+    def _unavailable_result(self, exc):
+        self._shared["unavailable"] = True
+        self._shared["prepared"] = NONE
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
         logger.error(
             "Search index %s is unavailable (%s); returning no results. "
             "Run `manage.py rebuild_modelsearch_index` to rebuild it.",
             index.get_key(), exc,
         )
-        return []
+        return NONE
+
+    def _prepare(self):
+        """ALL, NONE, or ``(searcher, query, content_type_filter_or_None)``."""
+        if "prepared" not in self._shared:
+            self._shared["prepared"] = self._guard(self._compile)
+        return self._shared["prepared"]
+
+    def _compile(self):
+        compiler = self.query_compiler
+        model = compiler.queryset.model
+        searcher = self.backend.get_index_for_model(model).location.searcher()
+        q = compiler.compile(searcher.reader(), self.backend)
+        if isinstance(q, wq.Every):
+            return ALL
+        if q is wq.NullQuery:
+            return NONE
+        # Every document of an index is an instance of its root model: filter only below it.
+        ct = None if get_model_root(model) is model else wq.Term("ct", model_label(model))
+        return searcher, q, ct
+
+    def _pk_converter(self, searcher):
+        pk_column = searcher.reader().column_reader("pk")
+        to_python = self.query_compiler.queryset.model._meta.pk.to_python
+        return lambda docnum: to_python(pk_column[docnum])
+
+    def _scored(self, limit):
+        """Top ``limit`` (None: all) ``(pk, score)`` pairs, best first, ties by index order."""
+        cache = self._shared.setdefault("scored", {})
+        for cached_limit, hits in cache.items():
+            if cached_limit is None or (limit is not None and cached_limit >= limit) or len(hits) < cached_limit:
+                return hits if limit is None else hits[:limit]
+
+        def run():
+            searcher, q, ct = self._prepared_tuple()
+            results = searcher.search(q, filter=ct, limit=limit)
+            convert = self._pk_converter(searcher)
+            hits = sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))
+            return [(convert(docnum), float(score)) for score, docnum in hits]
+
+        hits = self._guard(run)
+        if hits is NONE:
+            return []
+        cache[limit] = hits
+        return hits
+
+    def _unscored(self):
+        """All matching pks (index order), without scoring."""
+        if "unscored" not in self._shared:
+
+            def run():
+                searcher, q, ct = self._prepared_tuple()
+                convert = self._pk_converter(searcher)
+                query = q if ct is None else wq.And([q, ct])
+                return [convert(docnum) for docnum in searcher.docs_for_query(query)]
+
+            pks = self._guard(run)
+            self._shared["unscored"] = [] if pks is NONE else pks
+        return self._shared["unscored"]
+
+    def _prepared_tuple(self):
+        prepared = self._prepare()
+        if not isinstance(prepared, tuple):
+            raise IndexUnavailable("the index became unavailable during the search")
+        return prepared
 
     # -- the ORM part ----------------------------------------------------------------------
 
@@ -778,59 +850,80 @@ class WhooshSearchResults(BaseSearchResults):
             qs = qs.prefetch_related(*self.prefetch_related)
         return qs
 
-    def _has_filters(self, qs):
-        return bool(qs.query.where) or qs.query.is_sliced or qs.query.distinct
+    @staticmethod
+    def _has_filters(qs):
+        return bool(qs.query.where) or qs.query.is_sliced or bool(qs.query.distinct)
 
-    def _matching_pks(self):
-        """pks matching both the query and the queryset's filters, best first."""
-        hits = self._hits()
-        if hits is ALL:
-            return ALL
+    @staticmethod
+    def _allowed(qs, pks):
+        """The subset of ``pks`` that the queryset's filters let through."""
+        if not pks:
+            return set()
+        if len(pks) <= MAX_PK_IN:
+            return set(qs.filter(pk__in=pks).values_list("pk", flat=True))
+        return set(qs.values_list("pk", flat=True)) & set(pks)
+
+    def _relevance_hits(self):
+        """``(pk, score)`` pairs passing the ORM filters, best first, enough for this slice."""
         qs = self.query_compiler.queryset
         if not self._has_filters(qs):
-            return [pk for pk, _ in hits]
-        if len(hits) <= MAX_PK_IN:
-            allowed = set(qs.filter(pk__in=[pk for pk, _ in hits]).values_list("pk", flat=True))
-        else:
-            allowed = set(qs.values_list("pk", flat=True))
-        return [pk for pk, _ in hits if pk in allowed]
+            return self._scored(self.stop)
+        limit = None if self.stop is None else max(self.stop * 2, 200)
+        while True:
+            hits = self._scored(limit)
+            allowed = self._allowed(qs, [pk for pk, _ in hits])
+            matched = [(pk, score) for pk, score in hits if pk in allowed]
+            if limit is None or len(hits) < limit or len(matched) >= self.stop:
+                return matched
+            limit *= 4
 
-    def _ordered_queryset(self, qs):
-        if not qs.query.order_by:
-            qs = qs.order_by("-pk")
-        return qs
+    @staticmethod
+    def _fetch(qs, pks):
+        by_pk = {obj.pk: obj for obj in qs.filter(pk__in=pks)}
+        return [by_pk[pk] for pk in pks if pk in by_pk]
 
     def _do_search(self):
-        hits = self._hits()
+        prepared = self._prepare()
         qs = self._base_queryset()
-        if hits is ALL:
-            objs = list(self._ordered_queryset(qs)[self.start:self.stop])
-            scores = {}
+        if prepared is NONE:
+            return []
+        scores = {}
+        if prepared is ALL:
+            if not qs.query.order_by:
+                qs = qs.order_by("-pk")
+            objs = list(qs[self.start:self.stop])
         elif self.query_compiler.order_by_relevance:
-            page = self._matching_pks()[self.start:self.stop]
-            by_pk = {obj.pk: obj for obj in qs.filter(pk__in=page)}
-            objs = [by_pk[pk] for pk in page if pk in by_pk]
-            scores = dict(hits)
+            page = self._relevance_hits()[self.start:self.stop]
+            scores = dict(page)
+            objs = self._fetch(qs, [pk for pk, _ in page])
         else:
-            scores = dict(hits)
-            if len(hits) <= MAX_PK_IN:
-                ordered = self._ordered_queryset(qs.filter(pk__in=list(scores)))
+            pks = self._unscored()
+            if len(pks) <= MAX_PK_IN:
+                ordered = qs.filter(pk__in=pks)
+                if not ordered.query.order_by:
+                    ordered = ordered.order_by("-pk")
                 objs = list(ordered[self.start:self.stop])
             else:
-                pks = [pk for pk in self._ordered_queryset(qs).values_list("pk", flat=True) if pk in scores]
-                page = pks[self.start:self.stop]
-                by_pk = {obj.pk: obj for obj in qs.filter(pk__in=page)}
-                objs = [by_pk[pk] for pk in page if pk in by_pk]
+                matching = set(pks)
+                ordered = qs if qs.query.order_by else qs.order_by("-pk")
+                page = [pk for pk in ordered.values_list("pk", flat=True) if pk in matching][self.start:self.stop]
+                objs = self._fetch(qs, page)
+            if self._score_field:
+                scores = dict(self._scored(None))
         if self._score_field:
             for obj in objs:
                 setattr(obj, self._score_field, float(scores.get(obj.pk, 0.0)))
         return objs
 
     def _do_count(self):
-        pks = self._matching_pks()
-        if pks is ALL:
-            return self.query_compiler.queryset[self.start:self.stop].count()
-        n = len(pks)
+        prepared = self._prepare()
+        if prepared is NONE:
+            return 0
+        qs = self.query_compiler.queryset
+        if prepared is ALL:
+            return qs[self.start:self.stop].count()
+        pks = self._unscored()
+        n = len(self._allowed(qs, pks)) if self._has_filters(qs) else len(pks)
         stop = n if self.stop is None else min(self.stop, n)
         return max(0, stop - self.start)
 
@@ -842,10 +935,12 @@ class WhooshSearchResults(BaseSearchResults):
                 f"index.FilterField('{field_name}') to {self.query_compiler.queryset.model.__name__}.search_fields.",
                 field_name=field_name,
             )
-        pks = self._matching_pks()
+        prepared = self._prepare()
         qs = self.query_compiler.queryset
-        if pks is not ALL:
-            qs = qs.filter(pk__in=pks)
+        if prepared is NONE:
+            qs = qs.none()
+        elif prepared is not ALL:
+            qs = qs.filter(pk__in=self._unscored())
         rows = qs.values(field_name).annotate(count=Count("pk")).order_by("-count")
         return OrderedDict((row[field_name], row["count"]) for row in rows)
 
@@ -893,8 +988,6 @@ class WhooshSearchBackend(BaseSearchBackend):
 
     def suggest(self, query_string: str, model):
         """A corrected query built from the index's own vocabulary ("Mente du: ..."), or None."""
-        from .spelling import suggest_correction
-
         index = self.get_index_for_model(model)
         try:
             searcher = index.location.searcher()
@@ -903,7 +996,8 @@ class WhooshSearchBackend(BaseSearchBackend):
             return None
         compiler = WhooshSearchQueryCompiler(model._default_manager.all(), query_string)
         fields = compiler.target_fields(searcher.reader(), self)
-        return suggest_correction(searcher.reader(), query_string, [f for f, _ in fields], self.analyzer)
+        vocabulary = SpellingVocabulary.load(searcher._ix.storage.folder)
+        return suggest_correction(searcher.reader(), query_string, [f for f, _ in fields], vocabulary, self.analyzer)
 
 
 SearchBackend = WhooshSearchBackend

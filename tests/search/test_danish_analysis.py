@@ -11,7 +11,7 @@ from whoosh.fields import ID, TEXT, Schema
 
 from knowledge.search import danish
 from knowledge.search.highlight import highlight
-from knowledge.search.spelling import suggest_correction
+from knowledge.search.spelling import SpellingVocabulary, suggest_correction
 
 
 def terms(text):
@@ -59,7 +59,6 @@ def tiny_index(tmp_path):
     schema = Schema(
         pk=ID(stored=True, unique=True),
         s__body=TEXT(analyzer=danish.DanishAnalyzer(), phrase=True),
-        spell=TEXT(analyzer=danish.SpellingAnalyzer()),
     )
     ix = whoosh_index.create_in(str(tmp_path), schema)
     texts = {
@@ -69,7 +68,11 @@ def tiny_index(tmp_path):
     }
     with ix.writer() as w:
         for pk, text in texts.items():
-            w.add_document(pk=pk, s__body=text, spell=text)
+            w.add_document(pk=pk, s__body=text)
+    vocabulary = SpellingVocabulary()
+    for text in texts.values():
+        vocabulary.add_document_words(SpellingVocabulary.words_of([text]))
+    vocabulary.save(str(tmp_path))
     return ix
 
 
@@ -85,12 +88,15 @@ def test_whoosh_index_with_danish_analyzer(tiny_index):
     assert search(tiny_index, "læseforståelse") == {"2"}
 
 
-def test_spelling_suggestion_from_vocabulary(tiny_index):
+def test_spelling_suggestion_from_vocabulary(tiny_index, tmp_path):
+    vocabulary = SpellingVocabulary.load(str(tmp_path))
     with tiny_index.searcher() as s:
         reader = s.reader()
-        assert suggest_correction(reader, "matematk", ["s__body"]) == "matematik"
-        assert suggest_correction(reader, "eleverne læste", ["s__body"]) is None
-        assert suggest_correction(reader, "forældre", ["s__body"]) is None
+        assert suggest_correction(reader, "matematk", ["s__body"], vocabulary) == "matematik"
+        assert suggest_correction(reader, "eleverne læste", ["s__body"], vocabulary) is None
+        assert suggest_correction(reader, "forældre", ["s__body"], vocabulary) is None
+        # Danish letters are kept in suggestions
+        assert suggest_correction(reader, "forældte", ["s__body"], vocabulary) == "forældre"
 
 
 def test_highlight_marks_stems_and_escapes():
