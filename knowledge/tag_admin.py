@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -32,9 +33,10 @@ MERGE_PERMISSIONS = ("taggit.change_tag", "taggit.delete_tag")
 
 def tags_named(name, exclude=None):
     """Tags whose name equals name, ignoring case (also for æ, ø, å, which SQLite cannot fold)."""
-    wanted = name.strip().casefold()
+    name = name.strip()
     tags = Tag.objects.exclude(pk=exclude.pk) if exclude else Tag.objects.all()
-    return [tag for tag in tags.order_by("name") if tag.name.casefold() == wanted]
+    same = [tag for tag in tags.order_by("name") if tag.name.casefold() == name.casefold()]
+    return sorted(same, key=lambda tag: tag.name != name)  # the exact spelling first
 
 
 def unique_slug(tag):
@@ -130,7 +132,11 @@ class TagForm(WagtailAdminModelForm):
             return cleaned
         same = tags_named(name, exclude=self.instance if self.instance.pk else None)
         if same:
-            if self.instance.pk and cleaned.get("merge"):
+            if not self.instance.pk:
+                self.add_error("name", _("A tag called “%(name)s” already exists.") % {
+                    "name": same[0].name
+                })
+            elif cleaned.get("merge"):
                 self.merge_target = same[0]
             else:
                 self.add_error("name", _(
@@ -138,6 +144,12 @@ class TagForm(WagtailAdminModelForm):
                     "this name” to move all experiments of “%(current)s” to it."
                 ) % {"name": same[0].name, "current": self.instance.name or name})
         return cleaned
+
+
+    def validate_unique(self):
+        # clean() has already explained a clash of names, and a merge keeps the existing name.
+        if self.merge_target is None and "name" not in self.errors:
+            super().validate_unique()
 
 
 class TagEditView(generic.EditView):
@@ -210,6 +222,7 @@ class TagViewSet(ModelViewSet):
     edit_view_class = TagEditView
     add_view_class = TagCreateView
     search_fields = ["name"]
+    edit_handler = ObjectList([FieldPanel("name"), FieldPanel("merge")], base_form_class=TagForm)
     list_display = [
         "name",
         "slug",
@@ -221,9 +234,6 @@ class TagViewSet(ModelViewSet):
             accessor=lambda tag: _("Merge into another tag…"),
         ),
     ]
-
-    def get_form_class(self, for_update=False):
-        return TagForm
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
