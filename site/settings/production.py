@@ -52,12 +52,21 @@ if os.environ.get("PRAKSISNET_MEDIA_STORAGE"):
     STORAGES["default"] = {"BACKEND": os.environ["PRAKSISNET_MEDIA_STORAGE"]}
 
 
+#: Wagtail's OpenSearch/Elasticsearch backends (modules of wagtail.search.backends).
+SEARCH_ENGINES = ("opensearch3", "opensearch2", "elasticsearch9", "elasticsearch8", "elasticsearch7")
+
+
 def search_backends_from_env(environ):
     """Whoosh on disk unless SEARCH_URL names an OpenSearch/Elasticsearch cluster."""
     url = environ.get("SEARCH_URL")
     if not url:
         return WAGTAILSEARCH_BACKENDS
     engine = environ.get("SEARCH_ENGINE", "opensearch3")
+    if engine not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(
+            f"SEARCH_ENGINE={engine!r} is not one of Wagtail's search backends; "
+            f"use one of {', '.join(SEARCH_ENGINES)}."
+        )
     return {
         "default": {
             "BACKEND": f"wagtail.search.backends.{engine}",

@@ -1,0 +1,105 @@
+"""Relevance of Danish search: nDCG@10 and MRR for Whoosh and SQLite FTS5 in the same run.
+
+    .venv/bin/python bench/search_relevance.py [--experiments 1000]
+
+Builds the deterministic demo network (seed 1) in a throwaway data folder, indexes it with both
+backends, and runs the judged queries of bench/relevance_judgments.py through the search page's
+own code path (knowledge.search.results.find_experiments, anonymous visitor, best match first).
+Grades come from rules over each experiment's title, tags and subjects (see that file).
+nDCG@10 uses gain 2^grade - 1 against the ideal ranking of every visible experiment; MRR is the
+reciprocal rank of the first result graded 2 or 3.
+The Whoosh backend is also run with its compound handling switched off (the query compiler's
+decompound/compose helpers patched to find nothing) to measure what compounds gain.
+"""
+
+import argparse
+import math
+import statistics
+from contextlib import contextmanager
+
+from relevance_judgments import JUDGMENTS, grade
+from search_setup import Anonymous, build_network, rebuild, set_up_django
+
+K = 10
+
+
+def dcg(grades):
+    return sum((2 ** g - 1) / math.log2(rank + 2) for rank, g in enumerate(grades[:K]))
+
+
+@contextmanager
+def compounds_off():
+    from knowledge.search import danish
+
+    saved = danish.decompound, danish.compose
+    danish.decompound = lambda *args, **kwargs: None
+    danish.compose = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        danish.decompound, danish.compose = saved
+
+
+def visible_experiments():
+    from knowledge.models import ExperimentPage
+
+    experiments = ExperimentPage.objects.visible_to(Anonymous()).prefetch_related("tags", "subjects")
+    return {
+        e.pk: (e.title, [t.name for t in e.tags.all()], [s.name for s in e.subjects.all()])
+        for e in experiments
+    }
+
+
+def evaluate(backend_name, experiments):
+    from knowledge.search.results import find_experiments
+
+    rows = []
+    for judgment in JUDGMENTS:
+        grades = {pk: grade(judgment, *facts) for pk, facts in experiments.items()}
+        outcome = find_experiments(Anonymous(), judgment["query"], {}, backend_name=backend_name,
+                                   suggest=False)
+        ranked = [grades.get(pk, 0) for pk in outcome.pks[:K]]
+        ideal = dcg(sorted(grades.values(), reverse=True))
+        ndcg = dcg(ranked) / ideal if ideal else 0.0
+        first = next((rank for rank, g in enumerate(ranked, start=1) if g >= 2), None)
+        rows.append((judgment["query"], ndcg, 1 / first if first else 0.0, outcome.total))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--experiments", type=int, default=1000)
+    parser.add_argument("--per-query", action="store_true", help="print every query's figures")
+    args = parser.parse_args()
+
+    set_up_django()
+    build_network(args.experiments)
+    rebuild("default")
+    rebuild("fts5")
+    experiments = visible_experiments()
+    print(f"{len(JUDGMENTS)} judged queries over {len(experiments)} visible experiments "
+          f"(demo network, seed 1, {args.experiments} experiments)\n")
+
+    runs = {"whoosh": evaluate("default", experiments)}
+    with compounds_off():
+        runs["whoosh, no compounds"] = evaluate("default", experiments)
+    runs["fts5"] = evaluate("fts5", experiments)
+
+    if args.per_query:
+        print(f"{'query':<28}" + "".join(f"{name:>24}" for name in runs))
+        for i, judgment in enumerate(JUDGMENTS):
+            cells = "".join(f"{runs[n][i][1]:>10.2f} ({runs[n][i][3]:>4} hits)   " for n in runs)
+            print(f"{judgment['query']:<28}{cells}")
+        print()
+    print(f"{'backend':<22} {'nDCG@10':>8} {'MRR':>6}")
+    summary = {}
+    for name, rows in runs.items():
+        summary[name] = (statistics.mean(r[1] for r in rows), statistics.mean(r[2] for r in rows))
+        print(f"{name:<22} {summary[name][0]:>8.3f} {summary[name][1]:>6.3f}")
+    w, f, nc = summary["whoosh"], summary["fts5"], summary["whoosh, no compounds"]
+    print(f"\nRatio whoosh/fts5: nDCG@10 {w[0] / f[0]:.2f}, MRR {w[1] / f[1]:.2f}")
+    print(f"Compound handling gains: nDCG@10 {w[0] - nc[0]:+.3f}, MRR {w[1] - nc[1]:+.3f}")
+
+
+if __name__ == "__main__":
+    main()
