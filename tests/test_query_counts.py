@@ -1,0 +1,98 @@
+"""Listing pages use the same number of queries whatever the size of the network.
+
+Each page is requested once to warm Django's and Wagtail's caches, then measured on a small
+network; the network grows (more experiments, tags, findings, links) and the page must use
+exactly as many queries again.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from taggit.models import Tag
+
+from knowledge.models import ExperimentLink, ExperimentPage, Finding
+from tests.network import home_page, make_experiment, make_team
+
+SMALL, LARGE = 3, 25
+
+
+def grow(network, count, start=0):
+    """Add experiments to both schools, each with a few tags and findings of its own."""
+    teams = {
+        network.school_a.pk: network.team_a,
+        network.school_b.pk: network.team_b,
+    }
+    for number in range(start, start + count):
+        school = network.school_a if number % 3 else network.school_b
+        make_experiment(
+            school, f"Forsøg nummer {number}", team=teams[school.pk],
+            tags=["Læsning", f"Emne {number}", f"Emne {number + 1}"],
+            subjects=("Dansk", f"Fag {number % 4}"), grades=(number % 10, 5),
+            findings=[f"Fund {number}.{i}" for i in range(1 + number % 3)],
+            members_only=number % 5 == 4,
+        )
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches (site root, content types)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+def listing_urls(network):
+    return {
+        "home": home_page().url,
+        "school": network.school_a.url,
+        "tag": reverse("knowledge:tag_detail", args=[Tag.objects.get(name="Læsning").slug]),
+        "tag index": reverse("knowledge:tag_index"),
+    }
+
+
+@pytest.mark.parametrize("member", [False, True], ids=["anonymous", "member"])
+def test_listing_pages_use_constant_queries(client, network, django_assert_num_queries, member):
+    if member:
+        client.force_login(network.teacher_b)
+    grow(network, SMALL)
+    small = {name: count_queries(client, url) for name, url in listing_urls(network).items()}
+
+    grow(network, LARGE - SMALL, start=SMALL)
+    make_team(network.school_a, "Indskolingen A")
+    for name, url in listing_urls(network).items():
+        client.get(url)
+        with django_assert_num_queries(small[name]):
+            response = client.get(url)
+        assert response.status_code == 200, name
+
+
+def _enrich(experiment, network, findings, links, tags):
+    page = ExperimentPage.objects.get(pk=experiment.pk)
+    page.findings = [Finding(statement=f"Fund {i}") for i in range(findings)]
+    targets = list(ExperimentPage.objects.live().exclude(pk=page.pk)[:links])
+    page.links = [ExperimentLink(target=target, kind="adapts") for target in targets]
+    page.tags.set([f"Mærke {i}" for i in range(tags)])
+    page.save_revision().publish()
+    return ExperimentPage.objects.get(pk=page.pk)
+
+
+@pytest.mark.parametrize("member", [False, True], ids=["anonymous", "member"])
+def test_the_experiment_page_uses_constant_queries(client, network, django_assert_num_queries,
+                                                   member):
+    if member:
+        client.force_login(network.teacher_b)
+    grow(network, SMALL)
+    experiment = make_experiment(network.school_a, "Makkerlæsning", team=network.team_a)
+    experiment = _enrich(experiment, network, findings=2, links=1, tags=2)
+    small = count_queries(client, experiment.url)
+
+    grow(network, LARGE - SMALL, start=SMALL)
+    experiment = _enrich(experiment, network, findings=12, links=6, tags=10)
+    client.get(experiment.url)
+    with django_assert_num_queries(small):
+        response = client.get(experiment.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Fund 11" in html
+    assert "Mærke 9" in html
