@@ -56,12 +56,13 @@ def popular_tags(user, limit=20):
     return list(tags_visible_to(user)[:limit])
 
 
-def public_places(queryset):
-    """queryset.public() for municipality and school pages (one query for the restrictions).
+def public_pages(queryset):
+    """queryset.public() for pages that are not experiments (one query for the restrictions).
 
     PageQuerySet.public() turns every view restriction into a condition, and each members-only
-    experiment has one: with 10,000 experiments the count grew to hundreds of conditions (0.7 s).
-    An experiment has no pages below it, so its restriction can never hide a school: skip those.
+    experiment has one: with 10,000 experiments a count of schools grew to hundreds of conditions
+    (0.7 s). An experiment has no pages below it, so its restriction can only hide itself: skip
+    those. Use this for municipalities, schools and collections; experiments use visible_to().
     """
     from wagtail.models import PageViewRestriction
 
@@ -77,8 +78,8 @@ def network_numbers(user):
     """Municipalities, schools, teams and visible experiments: four count queries."""
     visible_experiments = ExperimentPage.objects.visible_to(user)
     return {
-        "municipalities": public_places(MunicipalityPage.objects.live()).count(),
-        "schools": public_places(SchoolPage.objects.live()).count(),
+        "municipalities": public_pages(MunicipalityPage.objects.live()).count(),
+        "schools": public_pages(SchoolPage.objects.live()).count(),
         "teams": TeacherTeam.objects.count(),
         "experiments": visible_experiments.count(),
     }

@@ -30,8 +30,10 @@ class MunicipalityPage(Page):
     subpage_types = ["schools.SchoolPage", "knowledge.CollectionIndexPage"]
 
     def get_context(self, request, *args, **kwargs):
+        from knowledge.listings import public_pages
+
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = SchoolPage.objects.child_of(self).live().public().order_by("title")
+        context["schools"] = public_pages(SchoolPage.objects.child_of(self).live()).order_by("title")
         return context
     template = "schools/municipality_page.html"
 

@@ -244,3 +244,7 @@ def test_network_numbers_ignore_experiment_restrictions_but_not_a_restricted_sch
     )
     assert network_numbers(anonymous)["schools"] == SchoolPage.objects.count() - 1
     assert network_numbers(anonymous)["municipalities"] == MunicipalityPage.objects.count()
+    municipality = SchoolPage.objects.first().get_parent()
+    response = Client().get(municipality.url)
+    assert SchoolPage.objects.first().title not in response.content.decode()
+    assert SchoolPage.objects.child_of(municipality)[1].title in response.content.decode()
