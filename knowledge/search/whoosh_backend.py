@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import logging
 import os
 import shutil
@@ -238,6 +239,33 @@ class WriterLock:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
+class _LRU(OrderedDict):
+    def __init__(self, size):
+        super().__init__()
+        self.size = size
+
+    def get(self, key, default=None):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return default
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+def searcher_cache(searcher) -> _LRU:
+    """Per-searcher cache (pk column reader, recent hit lists). A searcher is per thread and is
+    replaced whenever the index changes, so the cache can never serve stale hits."""
+    cache = getattr(searcher, "_praksisnet_cache", None)
+    if cache is None:
+        cache = searcher._praksisnet_cache = _LRU(64)
+    return cache
+
+
 class IndexLocation:
     """Where one index lives on disk: live symlink, generations, lock file, cached readers."""
 
@@ -302,6 +330,63 @@ class IndexLocation:
             with self._indexes_lock:
                 self._indexes.pop(path, None)
             raise IndexUnavailable(f"search index {self.live_path} cannot be read: {exc!r}") from exc
+
+    # -- rebuild journal -------------------------------------------------------------------
+    #
+    # While a rebuild fills a new generation, writes still go to the live index, which the
+    # swap is about to replace. So they are also appended to a journal, which the rebuilder
+    # replays into the new generation (under the write lock) right before swapping it in.
+
+    @property
+    def rebuild_marker(self) -> Path:
+        return self.root / f"{self.key}.rebuilding"
+
+    @property
+    def journal_path(self) -> Path:
+        return self.root / f"{self.key}.journal"
+
+    def begin_rebuild(self):
+        with self.lock.hold():
+            self.root.mkdir(parents=True, exist_ok=True)
+            self.rebuild_marker.write_text(f"{os.getpid()} {time.time()}\n")
+            with contextlib.suppress(FileNotFoundError):
+                self.journal_path.unlink()
+
+    def journal(self, entries):
+        """Called under the write lock: record writes if a rebuild is in progress."""
+        if not self.rebuild_marker.exists():
+            return
+        with open(self.journal_path, "a", encoding="utf-8") as fh:
+            for entry in entries:
+                fh.write(json.dumps(entry) + "\n")
+
+    def finish_rebuild(self, generation: Path, before_swap):
+        """Replay the journal into ``generation``, run ``before_swap``, then swap; all locked."""
+        with self.lock.hold():
+            ix = whoosh_index.open_dir(str(generation))
+            replayed = 0
+            if self.journal_path.exists():
+                writer = ix.writer(**self.WRITER_ARGS)
+                with open(self.journal_path, encoding="utf-8") as fh:
+                    for line in fh:
+                        entry = json.loads(line)
+                        if entry["op"] == "update":
+                            writer.update_document(**entry["doc"])
+                        else:
+                            writer.delete_by_term("pk", entry["pk"])
+                        replayed += 1
+                writer.commit()
+            before_swap(replayed)
+            self._swap_locked(generation)
+            with contextlib.suppress(FileNotFoundError):
+                self.journal_path.unlink()
+            with contextlib.suppress(FileNotFoundError):
+                self.rebuild_marker.unlink()
+            return replayed
+
+    def abort_rebuild(self):
+        with contextlib.suppress(FileNotFoundError):
+            self.rebuild_marker.unlink()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -422,6 +507,7 @@ class WhooshIndex(BaseIndex):
         with self.location.writer() as writer:
             for doc in docs:
                 writer.update_document(**doc)
+            self.location.journal({"op": "update", "doc": doc} for doc in docs)
             # Still under the write lock: extend the spelling vocabulary of the live index.
             folder = os.path.realpath(self.location.live_path)
             vocabulary = SpellingVocabulary(SpellingVocabulary.load(folder).counts)
@@ -432,6 +518,7 @@ class WhooshIndex(BaseIndex):
     def delete_item(self, item):
         with self.location.writer() as writer:
             writer.delete_by_term("pk", str(item.pk))
+            self.location.journal([{"op": "delete", "pk": str(item.pk)}])
 
     def is_available(self) -> bool:
         try:
@@ -516,17 +603,35 @@ class WhooshRebuilder:
         self.bulk = None
 
     def start(self):
-        generation = self.index.location.new_generation()
+        location = self.index.location
+        location.begin_rebuild()
+        generation = location.new_generation()
         self.bulk = WhooshBulkIndex(self.index.backend, self.index.root_model, generation)
         return self.bulk
 
     def finish(self):
         started = time.monotonic()
-        self.bulk.commit()
-        self.index.location.swap(self.bulk.generation)
+        location = self.index.location
+        try:
+            self.bulk.commit()
+        except BaseException:
+            location.abort_rebuild()
+            raise
+
+        def save_vocabulary(replayed):
+            if replayed:
+                # Words of journalled documents join the new vocabulary too.
+                with open(location.journal_path, encoding="utf-8") as fh:
+                    for line in fh:
+                        entry = json.loads(line)
+                        if entry["op"] == "update":
+                            self.bulk.vocabulary.add_document_words(DocumentBuilder.spelling_words(entry["doc"]))
+                self.bulk.vocabulary.save(str(self.bulk.generation))
+
+        replayed = location.finish_rebuild(self.bulk.generation, save_vocabulary)
         logger.info(
-            "Rebuilt search index %s (%d documents, commit+swap %.2fs)",
-            self.index.get_key(), self.bulk.count, time.monotonic() - started,
+            "Rebuilt search index %s (%d documents, %d journalled writes replayed, commit+swap %.2fs)",
+            self.index.get_key(), self.bulk.count, replayed, time.monotonic() - started,
         )
 
 
@@ -798,7 +903,10 @@ class WhooshSearchResults(BaseSearchResults):
         return searcher, q, ct
 
     def _pk_converter(self, searcher):
-        pk_column = searcher.reader().column_reader("pk")
+        cache = searcher_cache(searcher)
+        pk_column = cache.get("pk_column")
+        if pk_column is None:
+            pk_column = cache["pk_column"] = searcher.reader().column_reader("pk")
         to_python = self.query_compiler.queryset.model._meta.pk.to_python
         return lambda docnum: to_python(pk_column[docnum])
 
@@ -811,10 +919,15 @@ class WhooshSearchResults(BaseSearchResults):
 
         def run():
             searcher, q, ct = self._prepared_tuple()
-            results = searcher.search(q, filter=ct, limit=limit)
-            convert = self._pk_converter(searcher)
-            hits = sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))
-            return [(convert(docnum), float(score)) for score, docnum in hits]
+            key = ("scored", repr(q), repr(ct), limit, self.query_compiler.queryset.model)
+            hits = searcher_cache(searcher).get(key)
+            if hits is None:
+                results = searcher.search(q, filter=ct, limit=limit)
+                convert = self._pk_converter(searcher)
+                top = sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))
+                hits = [(convert(docnum), float(score)) for score, docnum in top]
+                searcher_cache(searcher)[key] = hits
+            return hits
 
         hits = self._guard(run)
         if hits is NONE:
@@ -828,9 +941,14 @@ class WhooshSearchResults(BaseSearchResults):
 
             def run():
                 searcher, q, ct = self._prepared_tuple()
-                convert = self._pk_converter(searcher)
-                query = q if ct is None else wq.And([q, ct])
-                return [convert(docnum) for docnum in searcher.docs_for_query(query)]
+                key = ("unscored", repr(q), repr(ct), self.query_compiler.queryset.model)
+                pks = searcher_cache(searcher).get(key)
+                if pks is None:
+                    convert = self._pk_converter(searcher)
+                    query = q if ct is None else wq.And([q, ct])
+                    pks = [convert(docnum) for docnum in searcher.docs_for_query(query)]
+                    searcher_cache(searcher)[key] = pks
+                return pks
 
             pks = self._guard(run)
             self._shared["unscored"] = [] if pks is NONE else pks

@@ -223,3 +223,20 @@ class RebuildTests(WhooshTestCase):
         self.assertEqual(self.backend.search("trivsel", models.Book).count(), 1000)
         logging.getLogger("knowledge.search").warning("rebuild of 1000 books: %.2fs (%.0f docs/s)", elapsed, 1000 / elapsed)
         self.assertLess(elapsed, 8.0)  # generous: shared CI machines; see bench_search.py for throughput
+
+
+class RebuildJournalTests(WhooshTestCase):
+    def test_writes_during_a_rebuild_are_not_lost(self):
+        old = make_book("Gammel bog om trivsel")
+        index = self.backend.get_index_for_model(models.Book)
+        rebuilder = self.backend.rebuilder_class(index)
+        bulk = rebuilder.start()
+        bulk.add_model(models.Book)
+        bulk.add_items(models.Book, list(models.Book.objects.all()))
+        # Published and deleted while the rebuild is running (after it read the database):
+        make_book("Ny bog om trivsel skrevet under genopbygningen")
+        index.delete_item(old)
+        rebuilder.finish()
+        self.assertEqual(self.titles("trivsel"), {"Ny bog om trivsel skrevet under genopbygningen"})
+        self.assertEqual(self.backend.suggest("genopbygnigen", models.Book), "genopbygningen")
+        self.assertFalse(index.location.journal_path.exists())
