@@ -443,6 +443,8 @@ class NetworkBuilder:
                 ExperimentLink.objects.filter(page_id__in=ids).delete()
                 ExperimentLink.objects.filter(target_id__in=ids).delete()
                 CollectionItem.objects.filter(experiment_id__in=ids).delete()
+                # Before the pages: knowledge.privacy reads the page when a restriction goes.
+                PageViewRestriction.objects.filter(page_id__in=ids).delete()
             for municipality in MunicipalityPage.objects.all():
                 municipality.delete()
             Group.objects.filter(name__in=group_names).delete()
