@@ -115,11 +115,16 @@ def links_for(experiment, user):
     from .models import ExperimentLink, ExperimentPage, Finding
 
     visible = ExperimentPage.objects.visible_to(user)
-    builds_on = list(
-        experiment.links.filter(target__in=visible.values("pk"))
-        .select_related("target")
-        .order_by("sort_order", "pk")
-    )
+    # experiment.links may be the editor's unsaved rows (preview), so filter them in Python.
+    own_links = sorted(experiment.links.all(), key=lambda link: (link.sort_order or 0, link.pk or 0))
+    targets = visible.in_bulk([link.target_id for link in own_links])
+    builds_on = []
+    for link in own_links:
+        if link.target_id in targets:
+            link.target = targets[link.target_id]
+            builds_on.append(link)
+    if experiment.pk is None:  # a preview of an experiment not yet created: nobody built on it
+        return ExperimentLinks(builds_on=builds_on, built_on_by=[], other_school_count=0)
     incoming = list(
         ExperimentLink.objects.filter(target=experiment, page__in=visible.values("pk"))
         .select_related("page")

@@ -214,3 +214,18 @@ def test_links_section_takes_constant_queries(network, client):
         school = make_school(network.municipality_b, f"Skole {number}")
         link(make_experiment(school, f"Følger {number}", findings=("a", "b")), original)
     assert count_queries() == few
+
+
+def test_preview_shows_unsaved_links_without_an_error(network, admin_client):
+    earlier = make_experiment(network.school_b, "Læsebånd i Odense")
+    secret = make_experiment(network.school_b, "Hemmeligt forsøg", members_only=True)
+    page = make_experiment(network.school_a, "Alfa")
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    data = edit_form_data(page, [(earlier, LinkKind.ADAPTS), (secret, LinkKind.EXTENDS)])
+    assert admin_client.post(preview_url, data).status_code == 200
+    response = admin_client.get(preview_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Læsebånd i Odense" in html
+    assert "Hemmeligt forsøg" in html  # the administrator is a member: members-only is shown
+    assert not page.links.exists()  # a preview saves nothing
