@@ -12,62 +12,46 @@ These testers keep the granting page itself for the people who own it.
 from wagtail.models import PagePermissionTester
 
 
-class SchoolPagePermissionTester(PagePermissionTester):
+class GrantingPagePermissionTester(PagePermissionTester):
+    """Wagtail's tester, narrowed for the page itself: subclasses say who may manage it (edit,
+    publish, unpublish, lock) and who may restructure it (delete, move, copy)."""
+
+    def may_manage_page(self):
+        return self.user.is_active and self.user.is_superuser
+
+    def may_restructure_page(self):
+        return self.user.is_active and self.user.is_superuser
+
+    def can_edit(self):
+        return self.may_manage_page() and super().can_edit()
+
+    def can_publish(self):
+        return self.may_manage_page() and super().can_publish()
+
+    def can_unpublish(self):
+        return self.may_manage_page() and super().can_unpublish()
+
+    def can_lock(self):
+        return self.may_manage_page() and super().can_lock()
+
+    def can_delete(self, ignore_bulk=False):
+        return self.may_restructure_page() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self):
+        return self.may_restructure_page() and super().can_move()
+
+    def can_copy(self):
+        return self.may_restructure_page() and super().can_copy()
+
+
+class SchoolPagePermissionTester(GrantingPagePermissionTester):
     """The school's profile belongs to its leaders (who hold "publish") and to administrators;
     deleting, moving or copying a whole school is for administrators only."""
 
-    def _is_leader(self):
+    def may_manage_page(self):
         return self.user.is_active and (self.user.is_superuser or "publish" in self.permissions)
 
-    def _is_administrator(self):
-        return self.user.is_active and self.user.is_superuser
 
-    def can_edit(self):
-        return self._is_leader() and super().can_edit()
-
-    def can_publish(self):
-        return self._is_leader() and super().can_publish()
-
-    def can_unpublish(self):
-        return self._is_leader() and super().can_unpublish()
-
-    def can_lock(self):
-        return self._is_leader() and super().can_lock()
-
-    def can_delete(self, ignore_bulk=False):
-        return self._is_administrator() and super().can_delete(ignore_bulk=ignore_bulk)
-
-    def can_move(self):
-        return self._is_administrator() and super().can_move()
-
-    def can_copy(self):
-        return self._is_administrator() and super().can_copy()
-
-
-class CollectionFolderPermissionTester(PagePermissionTester):
+class CollectionFolderPermissionTester(GrantingPagePermissionTester):
     """Curators add, order and publish collections in their folder; the folder itself (its
     title, its place in the tree, its privacy) is the administrators'."""
-
-    def _is_administrator(self):
-        return self.user.is_active and self.user.is_superuser
-
-    def can_edit(self):
-        return self._is_administrator() and super().can_edit()
-
-    def can_publish(self):
-        return self._is_administrator() and super().can_publish()
-
-    def can_unpublish(self):
-        return self._is_administrator() and super().can_unpublish()
-
-    def can_lock(self):
-        return self._is_administrator() and super().can_lock()
-
-    def can_delete(self, ignore_bulk=False):
-        return self._is_administrator() and super().can_delete(ignore_bulk=ignore_bulk)
-
-    def can_move(self):
-        return self._is_administrator() and super().can_move()
-
-    def can_copy(self):
-        return self._is_administrator() and super().can_copy()

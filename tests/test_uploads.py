@@ -45,9 +45,9 @@ def stored_files():
 @pytest.fixture
 def editor(client, network):
     """A leader of school A, working in Danish, logged in to the admin."""
-    UserProfile.get_for_user(network.leader_a).__class__.objects.filter(
-        user=network.leader_a
-    ).update(preferred_language="da")
+    profile = UserProfile.get_for_user(network.leader_a)
+    profile.preferred_language = "da"
+    profile.save()
     client.force_login(network.leader_a)
     return client
 
@@ -138,8 +138,9 @@ def test_a_missing_alt_text(editor, collection):
 
 
 def test_the_messages_follow_an_english_editors_language(client, network, collection):
-    UserProfile.objects.filter(user=network.leader_a).delete()
-    UserProfile.objects.create(user=network.leader_a, preferred_language="en")
+    profile = UserProfile.get_for_user(network.leader_a)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(network.leader_a)
     response = upload_image(client, collection, png_header_claiming(8_000, 8_000))
     assert_refused(response, "file", "This file has too many pixels (64000000).")
