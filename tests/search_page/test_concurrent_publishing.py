@@ -21,7 +21,7 @@ def word_for(number):
     return "kolibri" + "".join(chr(ord("a") + int(digit)) for digit in f"{number:03d}")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publishing_loses_no_update(client, network):
     drafts = [
         make_experiment(network.school_a if n % 2 else network.school_b, f"Forsøg {word_for(n)[7:]}",
