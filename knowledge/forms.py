@@ -27,6 +27,14 @@ def chosen_in(form, formset_name, field_name):
 class ExperimentPageForm(WagtailAdminPageForm):
     """Refuses "builds on" links to the experiment itself, to unpublished pages, or in a loop."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A page being created has no place in the tree yet: tell its clean() which school it is
+        # for, so a team from another school is refused (ExperimentPage._school_for_validation;
+        # tests/test_models.py and tests/test_moderation.py depend on this).
+        if self.parent_page is not None:
+            self.instance._parent_school = self.parent_page
+
     def clean(self):
         cleaned_data = super().clean()
         page = self.instance
