@@ -316,10 +316,9 @@ class IndexLocation:
         cache = self._local.__dict__.setdefault("searchers", {})
         searcher = cache.get(self.key)
         try:
-            if searcher is not None and searcher._ix is ix:
-                fresh = searcher.refresh()
-                if fresh is not searcher:
-                    cache[self.key] = searcher = fresh
+            # Not Searcher.refresh(): its reader reuse keeps a segment's old deletion set, so a
+            # document replaced by update_document() would stay findable under its old text.
+            if searcher is not None and searcher._ix is ix and ix.latest_generation() == searcher.reader().generation():
                 return searcher
             if searcher is not None:
                 searcher.close()

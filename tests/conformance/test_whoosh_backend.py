@@ -240,3 +240,16 @@ class RebuildJournalTests(WhooshTestCase):
         self.assertEqual(self.titles("trivsel"), {"Ny bog om trivsel skrevet under genopbygningen"})
         self.assertEqual(self.backend.suggest("genopbygnigen", models.Book), "genopbygningen")
         self.assertFalse(index.location.journal_path.exists())
+
+
+class UpdateTests(WhooshTestCase):
+    def test_updated_document_is_not_found_by_its_old_text(self):
+        # Regression: Whoosh's Searcher.refresh() reuses segment readers with stale deletions.
+        for i in range(5):
+            make_book(f"Fyld {i}")
+        book = make_book("Vandmeloner og brøker")
+        self.assertEqual(self.titles("vandmeloner"), {"Vandmeloner og brøker"})  # warm the searcher
+        book.title = "Ananas og brøker"
+        book.save()
+        self.assertEqual(self.titles("ananas"), {"Ananas og brøker"})
+        self.assertEqual(self.titles("vandmeloner"), set())
