@@ -3,6 +3,9 @@
 import re
 from html import unescape
 
+from django.conf import settings
+from django.utils import translation
+
 FACET = re.compile(r'<section class="facet" data-facet="([^"]+)">(.*?)</section>', re.S)
 FACET_VALUE = re.compile(
     r'<a href="([^"]*)"( aria-current="true")?[^>]*data-value="([^"]*)">(?:<span[^>]*>[^<]*</span>)?([^<]*)</a> '
@@ -58,3 +61,9 @@ def export_links(response):
         kind: unescape(url)
         for url, kind in re.findall(r'<a href="([^"]+)" data-export="(\w+)">', html(response))
     }
+
+
+def label(msgid):
+    """A column heading as the site's language writes it (exports are made in that language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return translation.gettext(msgid)

@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.models import Finding
 
-from .pages import experiment_titles, export_links, statements
+from .pages import experiment_titles, export_links, label, statements
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +36,9 @@ def test_findings_csv_has_the_page_rows_with_danish_letters_intact(client, findi
     page = client.get("/fund/?emne=l%C3%A6sning")
     rows = csv_rows(client.get(export_links(page)["csv"]))
     header, body = rows[0], rows[1:]
-    assert header[0] == "Finding" and "School" in header
+    assert header[0] == label("Finding") and label("School") in header
     assert [row[0] for row in body] == statements(page)
-    school = header.index("School")
+    school = header.index(label("School"))
     assert {row[school] for row in body} == {"Skjoldhøjskolen", "Ellekærskolen"}
     assert "Læsebåndet gav ro om morgenen." in [row[0] for row in body]  # æ, å survive
     assert "ø" in "".join(row[school] for row in body)
@@ -51,7 +51,7 @@ def test_findings_xlsx_matches_the_page_across_all_its_pages(client, findings_ne
     first, second = client.get("/fund/?side=1"), client.get("/fund/?side=2")
     on_pages = statements(first) + statements(second)
     rows = xlsx_rows(client.get(export_links(first)["xlsx"]))
-    assert rows[0][:2] == ["Finding", "Rests on"]
+    assert rows[0][:2] == [label("Finding"), label("Rests on")]
     assert [row[0] for row in rows[1:]] == on_pages
     assert len(on_pages) == 4
 
@@ -62,10 +62,10 @@ def test_xlsx_is_a_real_sheet_with_widths_a_bold_header_and_dates(client, findin
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    assert sheet["A1"].value == "Experiment" and sheet["A1"].font.bold
+    assert sheet["A1"].value == label("Experiment") and sheet["A1"].font.bold
     assert sheet["A2"].value == "Frilæsning i 4.b"
     assert sheet.column_dimensions["A"].width > 10
-    start = [cell.value for cell in sheet[1]].index("Start date")
+    start = [cell.value for cell in sheet[1]].index(label("Start date"))
     assert sheet.cell(row=2, column=start + 1).value.date().isoformat() == "2025-09-01"
 
 
