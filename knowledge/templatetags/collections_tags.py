@@ -7,7 +7,7 @@ anonymous visitors) are left out, and so are collections that are not published 
 from django import template
 from django.db.models import Count, Q
 
-from knowledge.listings import attach_schools
+from knowledge.listings import attach_schools, public_pages
 from knowledge.models import CollectionPage, ExperimentPage
 from schools.models import MunicipalityPage
 
@@ -48,7 +48,7 @@ def _with_visible_counts(collections, user):
 def collections_for(context, page):
     """Published collections to list on page: a municipality's own, or the network's newest."""
     user = context["request"].user
-    collections = CollectionPage.objects.live().public()
+    collections = public_pages(CollectionPage.objects.live())
     if isinstance(page, MunicipalityPage):
         return list(
             _with_visible_counts(collections.descendant_of(page), user).order_by("title")
@@ -74,5 +74,5 @@ def _attach_municipalities(collections):
 @register.simple_tag(takes_context=True)
 def collections_in_folder(context, folder):
     """The published collections in a municipality's collections folder, by title."""
-    collections = CollectionPage.objects.child_of(folder).live().public()
+    collections = public_pages(CollectionPage.objects.child_of(folder).live())
     return list(_with_visible_counts(collections, context["request"].user).order_by("title"))
