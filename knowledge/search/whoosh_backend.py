@@ -266,6 +266,58 @@ def searcher_cache(searcher) -> _LRU:
     return cache
 
 
+def _term_docs(reader, fieldname, text) -> set:
+    """Global docnums of one term's postings (deleted documents excluded).
+
+    Reads whole posting blocks where the codec allows (Whoosh 3 format) instead of stepping a
+    matcher document by document, which is what makes counting large result sets cheap.
+    """
+    docs = set()
+    for sub, base in reader.leaf_readers():
+        if (fieldname, text) not in sub:
+            continue
+        terms = getattr(sub, "_terms", None)
+        raw = None
+        if terms is not None and hasattr(sub, "_text_to_bytes"):
+            raw = terms.matcher(fieldname, sub._text_to_bytes(fieldname, text), sub.schema[fieldname].format)
+        if raw is not None and hasattr(raw, "_read_ids") and hasattr(raw, "_next_block"):
+            ids = []
+            while raw.is_active():
+                if raw._ids is None:
+                    raw._read_ids()
+                ids.extend(raw._ids[raw._i:])
+                raw._next_block()
+            deleted = getattr(sub, "deleted_docs_set", None)
+            if deleted:
+                ids = [i for i in ids if i not in deleted]
+        else:
+            ids = list(sub.postings(fieldname, text).all_ids())
+        docs.update(ids if base == 0 else (base + i for i in ids))
+    return docs
+
+
+def query_docs(searcher, q) -> set:
+    """Docnums matching ``q`` (unscored), with set algebra for the shapes the compiler emits."""
+    if isinstance(q, wq.Term):
+        return _term_docs(searcher.reader(), q.fieldname, q.text)
+    if isinstance(q, wq.Or):
+        docs = set()
+        for sub in q.subqueries:
+            docs |= query_docs(searcher, sub)
+        return docs
+    if isinstance(q, wq.And):
+        subs = sorted((query_docs(searcher, sub) for sub in q.subqueries), key=len)
+        docs = subs[0] if subs else set()
+        for other in subs[1:]:
+            docs &= other
+        return docs
+    if isinstance(q, wq.AndNot):
+        return query_docs(searcher, q.a) - query_docs(searcher, q.b)
+    if isinstance(q, wq.Every):
+        return set(searcher.reader().all_doc_ids())
+    return set(searcher.docs_for_query(q))
+
+
 class IndexLocation:
     """Where one index lives on disk: live symlink, generations, lock file, cached readers."""
 
@@ -934,23 +986,32 @@ class WhooshSearchResults(BaseSearchResults):
         cache[limit] = hits
         return hits
 
-    def _unscored(self):
-        """All matching pks (index order), without scoring."""
-        if "unscored" not in self._shared:
+    def _unscored_docs(self):
+        """Docnums of all matches, without scoring (cached per searcher)."""
+        if "unscored_docs" not in self._shared:
 
             def run():
                 searcher, q, ct = self._prepared_tuple()
-                key = ("unscored", repr(q), repr(ct), self.query_compiler.queryset.model)
-                pks = searcher_cache(searcher).get(key)
-                if pks is None:
-                    convert = self._pk_converter(searcher)
-                    query = q if ct is None else wq.And([q, ct])
-                    pks = [convert(docnum) for docnum in searcher.docs_for_query(query)]
-                    searcher_cache(searcher)[key] = pks
-                return pks
+                key = ("unscored", repr(q), repr(ct))
+                docs = searcher_cache(searcher).get(key)
+                if docs is None:
+                    docs = sorted(query_docs(searcher, q if ct is None else wq.And([q, ct])))
+                    searcher_cache(searcher)[key] = docs
+                return searcher, docs
 
-            pks = self._guard(run)
-            self._shared["unscored"] = [] if pks is NONE else pks
+            result = self._guard(run)
+            self._shared["unscored_docs"] = (None, []) if result is NONE else result
+        return self._shared["unscored_docs"]
+
+    def _unscored(self):
+        """All matching pks (index order), without scoring."""
+        if "unscored" not in self._shared:
+            searcher, docs = self._unscored_docs()
+            if searcher is None:
+                self._shared["unscored"] = []
+            else:
+                pks = self._guard(lambda: [self._pk_converter(searcher)(d) for d in docs])
+                self._shared["unscored"] = [] if pks is NONE else pks
         return self._shared["unscored"]
 
     def _prepared_tuple(self):
@@ -1039,8 +1100,10 @@ class WhooshSearchResults(BaseSearchResults):
         qs = self.query_compiler.queryset
         if prepared is ALL:
             return qs[self.start:self.stop].count()
-        pks = self._unscored()
-        n = len(self._allowed(qs, pks)) if self._has_filters(qs) else len(pks)
+        if self._has_filters(qs):
+            n = len(self._allowed(qs, self._unscored()))
+        else:
+            n = len(self._unscored_docs()[1])
         stop = n if self.stop is None else min(self.stop, n)
         return max(0, stop - self.start)
 
