@@ -54,9 +54,9 @@ def apply_members_only_on_publish(sender, instance, **kwargs):
 def remember_own_choice(page):
     """Write an experiment's own login restriction back into its latest revision's field.
 
-    The editor shows (and the next publish applies) the field from the latest revision; without
-    this, a restriction an administrator set in Wagtail's privacy dialog would be shown as
-    "public" and silently removed by the next publish.
+    When an experiment has unpublished changes, the editor shows (and the next publish applies)
+    the field from its latest revision; without this, a restriction an administrator set in
+    Wagtail's privacy dialog would be shown as "public" there and removed by the next publish.
     """
     revision = page.latest_revision
     if revision is None:
@@ -76,7 +76,7 @@ def restriction_changed(sender, instance, **kwargs):
         page = Page.objects.get(pk=instance.page_id)
     except Page.DoesNotExist:  # the page itself is being deleted
         return
-    if issubclass(page.specific_class, ExperimentPage):
+    if page.specific_class and issubclass(page.specific_class, ExperimentPage):
         remember_own_choice(page.specific)
     refresh_members_only(page)
 

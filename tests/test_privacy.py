@@ -188,3 +188,18 @@ def test_moving_an_experiment_under_a_restricted_school_restricts_it(client, net
     page = ExperimentPage.objects.get(pk=page.pk)
     page.move(network.school_a, pos="last-child")
     assert not _members_only(page)
+
+
+def test_a_restriction_set_while_a_draft_is_pending_is_kept_when_the_draft_is_published(
+    experiments,
+):
+    page = ExperimentPage.objects.get(pk=experiments["public"].pk)
+    page.title = "Makkerlæsning i 5. klasse, under omskrivning"
+    page.save_revision()  # unpublished changes: the editor now shows this revision
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    draft = ExperimentPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert draft.members_only
+    draft.get_latest_revision().publish()
+    assert _members_only(page)
+    assert _login_restrictions(page).exists()
