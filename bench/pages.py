@@ -71,6 +71,10 @@ def measure(size, requests):
         "school": biggest_school.url,
         "tag": reverse("knowledge:tag_detail", args=[top_tag.slug]),
         "experiment": experiment.url,
+        "school overview": reverse("knowledge:school_overview", args=[biggest_school.pk]),
+        "municip. overview": reverse(
+            "knowledge:municipality_overview", args=[biggest_school.get_parent().pk]
+        ),
     }
     client = Client(HTTP_HOST="localhost")
     query_counts = {}

@@ -15,8 +15,8 @@ LABEL_WIDTH = 200
 PLOT_WIDTH = 360
 VALUE_WIDTH = 48
 
-COLUMN_WIDTH = 56
-COLUMN_GAP = 14
+COLUMN_WIDTH = 88  # wide enough for a term label such as "Autumn 2026" under it
+COLUMN_GAP = 10
 PLOT_HEIGHT = 160
 TOP_MARGIN = 24  # room for the number above the tallest column
 BOTTOM_MARGIN = 40  # room for two lines of label under each column
