@@ -149,8 +149,8 @@ class RelatedDimension(Dimension):
 
     def filter(self, queryset, value, prefix, for_findings):
         # A subquery, not a join, so combining filters never repeats a row.
-        matching = ExperimentPage.objects.filter(**{f"{self.through_lookup}": value}).values("pk")
-        return queryset.filter(**{f"{prefix}pk__in" if prefix else "pk__in": matching})
+        matching = ExperimentPage.objects.filter(**{self.through_lookup: value}).values("pk")
+        return queryset.filter(**{f"{prefix}pk__in": matching})
 
     def count(self, queryset, prefix, for_findings):
         key = f"{prefix}{self.relation}__{self.key}"

@@ -10,7 +10,12 @@ from tests.browser.conftest import login
 from tests.issue4_findings.pages import label
 from tests.network import PASSWORD, build_network, make_experiment
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback: the data migrations' rows (home page, site, grade levels) come back
+    # after another transactional test's flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_leader_filters_findings_and_downloads_the_xlsx(live_server, page, downloads_dir):
