@@ -283,6 +283,7 @@ def municipality_overview(request, municipality_id):
         "form": form,
         "kind": kind,
         "kind_label": kind_label,
+        "kind_plural": _("Tags") if kind == "tags" else _("Subjects"),
         "schools": schools,
         "themes": themes,
         "shared": [t for t in themes if t.school_count >= 2],
