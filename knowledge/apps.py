@@ -9,3 +9,6 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         from . import privacy  # noqa: F401
+        from .cache import connect_signals
+
+        connect_signals()
