@@ -30,12 +30,14 @@ PAGE_PARAMETER = "side"
 
 
 class ListingFilterForm(forms.Form):
-    """The filters as GET parameters; a bad value becomes a form error and that filter is ignored."""
+    """The filters as GET parameters. A bad value becomes a form error; that filter is ignored."""
 
     kommune = forms.IntegerField(label=_("Municipality"), required=False, min_value=1)
     skole = forms.IntegerField(label=_("School"), required=False, min_value=1)
     fag = forms.SlugField(label=_("Subject"), required=False, allow_unicode=True, max_length=80)
-    klassetrin = forms.IntegerField(label=_("Grade level"), required=False, min_value=0, max_value=10)
+    klassetrin = forms.IntegerField(
+        label=_("Grade level"), required=False, min_value=0, max_value=10
+    )
     emne = forms.SlugField(label=_("Tag"), required=False, allow_unicode=True, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", "")] + ExperimentStatus.choices
@@ -160,6 +162,10 @@ class RelatedDimension(Dimension):
         return [(row[key], row[label], row["n"]) for row in rows]
 
 
+def in_choice_order(choices, counts):
+    return [(value, label, counts[value]) for value, label in choices if value in counts]
+
+
 class StatusDimension(Dimension):
     parameter = "status"
 
@@ -167,8 +173,9 @@ class StatusDimension(Dimension):
         return queryset.filter(**{f"{prefix}status": value})
 
     def count(self, queryset, prefix, for_findings):
-        counts = {row[f"{prefix}status"]: row["n"] for row in self.counted(queryset, f"{prefix}status")}
-        return [(value, label, counts[value]) for value, label in ExperimentStatus.choices if value in counts]
+        key = f"{prefix}status"
+        counts = {row[key]: row["n"] for row in self.counted(queryset, key)}
+        return in_choice_order(ExperimentStatus.choices, counts)
 
 
 class YearDimension(Dimension):
@@ -199,7 +206,7 @@ class EvidenceDimension(Dimension):
         key = "evidence_kind" if for_findings else "findings__evidence_kind"
         rows = self.counted(queryset.filter(**{f"{key}__isnull": False}), key)
         counts = {row[key]: row["n"] for row in rows}
-        return [(value, label, counts[value]) for value, label in EvidenceKind.choices if value in counts]
+        return in_choice_order(EvidenceKind.choices, counts)
 
 
 MUNICIPALITY = TreeDimension("kommune", MUNICIPALITY_PATH_LENGTH)

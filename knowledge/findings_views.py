@@ -49,7 +49,8 @@ def findings(request):
 
 def experiments(request):
     listing = FilteredListing(request.user, request.GET, findings=False)
-    page = _paginate(request, listing, exports.experiments_for_display(listing), EXPERIMENTS_PER_PAGE)
+    rows = exports.experiments_for_display(listing)
+    page = _paginate(request, listing, rows, EXPERIMENTS_PER_PAGE)
     page.object_list = exports.attach_places(page.object_list)
     return render(request, "knowledge/findings/experiments.html", _context(listing, page))
 
