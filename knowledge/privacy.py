@@ -6,6 +6,7 @@ set from the page's own field when it is published, and from any restriction an 
 puts on the page or an ancestor through Wagtail's privacy settings.
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -74,10 +75,11 @@ def remember_own_choice(page):
 def restriction_changed(sender, instance, **kwargs):
     try:
         page = Page.objects.get(pk=instance.page_id)
-    except Page.DoesNotExist:  # the page itself is being deleted
+        if page.specific_class and issubclass(page.specific_class, ExperimentPage):
+            remember_own_choice(page.specific)
+    except ObjectDoesNotExist:
+        # The page itself is being deleted (its specific row may already be gone): nothing to sync.
         return
-    if page.specific_class and issubclass(page.specific_class, ExperimentPage):
-        remember_own_choice(page.specific)
     refresh_members_only(page)
 
 

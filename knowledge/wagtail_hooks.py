@@ -23,3 +23,10 @@ register_snippet(SubjectViewSet)
 @hooks.register("register_admin_viewset")
 def register_tag_viewset():
     return TagViewSet()
+
+
+@hooks.register("before_serve_document")
+def refuse_hidden_documents(document, request):
+    from .document_privacy import refuse_hidden_documents as refuse
+
+    return refuse(document, request)
