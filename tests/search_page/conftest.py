@@ -17,6 +17,12 @@ def _backends(settings, tmp_path, backend=None):
 
 
 @pytest.fixture(autouse=True)
+def english_pages(settings):
+    """The tests read the English msgids; the Danish translation is tested by the i18n tests."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
 def fresh_search_index(settings, tmp_path):
     """The backend chosen for the run (PRAKSISNET_TEST_SEARCH_BACKEND), on an empty index."""
     settings.WAGTAILSEARCH_BACKENDS = _backends(settings, tmp_path)

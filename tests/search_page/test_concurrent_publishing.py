@@ -18,13 +18,14 @@ PER_PROCESS = 5
 
 
 def word_for(number):
-    return "kolibri" + "".join(chr(ord("a") + int(digit)) for digit in f"{number:03d}")
+    """A word only one experiment has; the digits vary its start, as stemming trims endings."""
+    return "".join("bdfghklmnp"[int(digit)] for digit in f"{number:03d}") + "kolibri"
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publishing_loses_no_update(client, network):
     drafts = [
-        make_experiment(network.school_a if n % 2 else network.school_b, f"Forsøg {word_for(n)[7:]}",
+        make_experiment(network.school_a if n % 2 else network.school_b, f"Forsøg nummer {n}",
                         live=False, findings=())
         for n in range(PROCESSES * PER_PROCESS)
     ]
