@@ -1,4 +1,4 @@
-"""Admin forms that check what a single model's clean() cannot see: the rows of its inline panels."""
+"""Admin forms that check what one model's clean() cannot see: the rows of its inline panels."""
 
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm

@@ -89,7 +89,7 @@ def check_link(page, target):
 
 @dataclass
 class BuiltOn:
-    """An experiment that builds on the one being read: the experiment, its school, the link kind."""
+    """An experiment building on the one being read: the experiment, its school, the link kind."""
 
     experiment: object
     school: object
@@ -116,7 +116,9 @@ def links_for(experiment, user):
 
     visible = ExperimentPage.objects.visible_to(user)
     # experiment.links may be the editor's unsaved rows (preview), so filter them in Python.
-    own_links = sorted(experiment.links.all(), key=lambda link: (link.sort_order or 0, link.pk or 0))
+    own_links = sorted(
+        experiment.links.all(), key=lambda link: (link.sort_order or 0, link.pk or 0)
+    )
     targets = visible.in_bulk([link.target_id for link in own_links])
     builds_on = []
     for link in own_links:
@@ -135,7 +137,9 @@ def links_for(experiment, user):
     )
     steplen = ExperimentPage.steplen
     school_paths = {link.page.path[:-steplen] for link in incoming}
-    schools = {s.path: s for s in SchoolPage.objects.filter(path__in=school_paths)} if incoming else {}
+    schools = {}
+    if incoming:
+        schools = {s.path: s for s in SchoolPage.objects.filter(path__in=school_paths)}
     own_school_path = experiment.path[:-steplen]
     built_on_by = []
     seen = set()

@@ -2,8 +2,9 @@
 
 Each view makes a fixed number of queries however many experiments there are: it loads plain
 facts (status, team, dates, tag and subject names) of the experiments the reader may see, never
-whole pages, and counts in Python. The public school overview shows what any visitor may read; the school's own leaders
-(and administrators) also see drafts, experiments in moderation and members-only counts.
+whole pages, and counts in Python. The public school overview shows what the reader may read;
+the school's own leaders (and administrators) also see drafts, experiments in moderation and
+members-only counts.
 """
 
 from collections import Counter, defaultdict
@@ -21,7 +22,9 @@ from wagtail.models import Page, WorkflowState
 
 from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
 
+from .cache import cached_listing
 from .charts import bar_chart, timeline
+from .listings import public_pages
 from .models import ExperimentPage, ExperimentStatus, ExperimentTag, Subject
 
 MAX_BARS = 15  # a bar chart longer than this stops being readable; the table has them all
@@ -58,7 +61,7 @@ def experiment_facts(queryset):
     }
     ids = queryset.values("pk")
     tagged = ExperimentTag.objects.filter(content_object__in=ids).order_by("tag__name")
-    # Skip ids not in facts: an experiment published between these queries is left for the next page view.
+    # Skip ids not in facts: one published between these queries waits for the next view.
     for experiment_id, name in tagged.values_list("content_object_id", "tag__name"):
         if experiment_id in facts:
             facts[experiment_id].tags.append(name)
@@ -154,11 +157,22 @@ def leader_details(school):
 
 
 def school_overview(request, school_id):
-    school = get_object_or_404(SchoolPage.objects.live().public(), pk=school_id)
-    leader = is_school_leader(request.user, school)
-    experiments = experiment_facts(
-        ExperimentPage.objects.child_of(school).visible_to(request.user)
+    school = get_object_or_404(public_pages(SchoolPage.objects.live()), pk=school_id)
+    # The figures depend only on which experiments the reader may see: cached per visibility.
+    figures = cached_listing(
+        "school-overview", request.user, [school.pk], lambda: school_figures(school, request.user)
     )
+    context = {
+        "school": school,
+        **figures,
+        "details": leader_details(school) if is_school_leader(request.user, school) else None,
+    }
+    return render(request, "knowledge/overviews/school_overview.html", context)
+
+
+def school_figures(school, user):
+    """Counts and charts of the school's experiments that user may see."""
+    experiments = experiment_facts(ExperimentPage.objects.child_of(school).visible_to(user))
     teams = list(TeacherTeam.objects.filter(school=school).order_by("name"))
 
     status_counts = Counter(e.status for e in experiments)
@@ -189,18 +203,13 @@ def school_overview(request, school_id):
             tag_counts[:MAX_BARS], _("Tag"), number,
         ),
     }
-    context = {
-        "school": school,
+    return {
         "experiment_count": len(experiments),
         "charts": charts,
         "teams": team_summaries(teams, experiments),
         "without_team": sum(1 for e in experiments if e.team_id is None),
         "all_tags": tag_counts,
-        "all_subjects": subject_counts,
-        "is_leader": leader,
-        "details": leader_details(school) if leader else None,
     }
-    return render(request, "knowledge/overviews/school_overview.html", context)
 
 
 class ThemeForm(forms.Form):
@@ -262,14 +271,27 @@ def theme_matrix(schools, experiments, kind, network_names):
 
 
 def municipality_overview(request, municipality_id):
-    municipality = get_object_or_404(MunicipalityPage.objects.live().public(), pk=municipality_id)
+    municipality = get_object_or_404(
+        public_pages(MunicipalityPage.objects.live()), pk=municipality_id
+    )
     form = ThemeForm(request.GET)
     kind = (form.is_valid() and form.cleaned_data["tema"]) or "tags"
-    schools = list(SchoolPage.objects.child_of(municipality).live().public().order_by("title"))
-    experiments = experiment_facts(
-        ExperimentPage.objects.descendant_of(municipality).visible_to(request.user)
+    # The matrix depends only on which experiments the reader may see: cached per visibility.
+    figures = cached_listing(
+        "municipality-overview", request.user, [municipality.pk, kind],
+        lambda: municipality_figures(municipality, kind, request.user),
     )
-    themes = theme_matrix(schools, experiments, kind, _network_theme_names(kind, request.user))
+    context = {"municipality": municipality, "form": form, "kind": kind, **figures}
+    return render(request, "knowledge/overviews/municipality_overview.html", context)
+
+
+def municipality_figures(municipality, kind, user):
+    """The themes × schools matrix and its chart, over the experiments user may see."""
+    schools = list(public_pages(SchoolPage.objects.child_of(municipality).live()).order_by("title"))
+    experiments = experiment_facts(
+        ExperimentPage.objects.descendant_of(municipality).visible_to(user)
+    )
+    themes = theme_matrix(schools, experiments, kind, _network_theme_names(kind, user))
     kind_label = _("Tag") if kind == "tags" else _("Subject")
     chart = bar_chart(
         "schools-per-theme", _("Schools working on each theme"),
@@ -278,10 +300,7 @@ def municipality_overview(request, municipality_id):
         [(t.name, t.school_count) for t in themes if t.school_count][:MAX_BARS],
         kind_label, _("Schools"),
     )
-    context = {
-        "municipality": municipality,
-        "form": form,
-        "kind": kind,
+    return {
         "kind_label": kind_label,
         "kind_plural": _("Tags") if kind == "tags" else _("Subjects"),
         "schools": schools,
@@ -291,4 +310,3 @@ def municipality_overview(request, municipality_id):
         "chart": chart,
         "experiment_count": len(experiments),
     }
-    return render(request, "knowledge/overviews/municipality_overview.html", context)
