@@ -70,7 +70,7 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 def connect_signals():
-    """Bump the version on every change a cached listing could show (called from AppConfig.ready)."""
+    """Bump the version on every change a cached listing could show (from AppConfig.ready)."""
     from taggit.models import Tag
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -87,4 +87,6 @@ def connect_signals():
     for model in (ExperimentTag, Tag, PageViewRestriction, TeacherTeam, Subject, CollectionItem):
         name = model._meta.label_lower
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}.{name}.saved")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}.{name}.deleted")
+        post_delete.connect(
+            bump_content_version, sender=model, dispatch_uid=f"{uid}.{name}.deleted"
+        )

@@ -6,14 +6,21 @@ from taggit.models import Tag
 
 from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
 
+from .cache import cached_listing
 from .models import ExperimentPage
+
+# What a card never shows: the long texts and the body StreamField (the bulk of each row).
+CARD_DEFERRED_FIELDS = (
+    "question", "background", "what_we_did", "observations", "next_steps", "reflection",
+    "search_description", "seo_title",
+)
 
 
 def experiments_for_listing(queryset):
     """Attach what a listing card shows (school, team, subjects, tags) without per-row queries."""
     from .models import Subject
 
-    return queryset.select_related("team", "picture").prefetch_related(
+    return queryset.defer(*CARD_DEFERRED_FIELDS).select_related("team").prefetch_related(
         Prefetch("subjects", queryset=Subject.objects.only("id", "name", "slug")),
         # taggit refuses a custom queryset for this prefetch ("Custom querysets can't be used").
         "tags",
@@ -42,6 +49,25 @@ def newest_experiments(user, limit=6, queryset=None):
     return attach_schools(newest)
 
 
+def cached_page_of_experiments(name, user, parts, experiments, per_page, number,
+                               prepare=attach_schools):
+    """A Paginator page of experiments_for_listing(...) rows, count and cards from the cache.
+
+    name and parts (e.g. the school's id) identify the listing; the page number is resolved
+    first, so an out-of-range or malformed ?side= shares the entry of the page it lands on.
+    prepare(rows) returns the cards (by default with their schools attached).
+    """
+    from django.core.paginator import Paginator
+
+    paginator = Paginator(experiments, per_page)
+    paginator.count = cached_listing(f"{name}-count", user, parts, experiments.count)
+    page = paginator.get_page(number)
+    page.object_list = cached_listing(
+        name, user, [*parts, page.number], lambda: prepare(page.object_list)
+    )
+    return page
+
+
 def tags_visible_to(user):
     """Tags with the number of experiments the user may see under each."""
     visible = ExperimentPage.objects.visible_to(user).values("pk")
@@ -54,6 +80,17 @@ def tags_visible_to(user):
 
 def popular_tags(user, limit=20):
     return list(tags_visible_to(user)[:limit])
+
+
+def cached_home_listings(user):
+    """The home page's newest experiments, most used tags and numbers, from the listing cache."""
+    return {
+        "newest_experiments": cached_listing(
+            "home-newest", user, [], lambda: newest_experiments(user, limit=6)
+        ),
+        "popular_tags": cached_listing("home-tags", user, [], lambda: popular_tags(user, limit=20)),
+        "numbers": cached_listing("home-numbers", user, [], lambda: network_numbers(user)),
+    }
 
 
 def public_pages(queryset):

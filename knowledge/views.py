@@ -1,17 +1,19 @@
 """Public pages that are not Wagtail pages: the tag index and a tag's experiments."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from .listings import attach_schools, experiments_for_listing, tags_visible_to
+from .cache import cached_listing
+from .listings import cached_page_of_experiments, experiments_for_listing, tags_visible_to
 from .models import ExperimentPage
 
 EXPERIMENTS_PER_PAGE = 20
 
 
 def tag_index(request):
-    return render(request, "knowledge/tag_index.html", {"tags": tags_visible_to(request.user)})
+    user = request.user
+    tags = cached_listing("tag-index", user, [], lambda: list(tags_visible_to(user)))
+    return render(request, "knowledge/tag_index.html", {"tags": tags})
 
 
 def tag_detail(request, slug):
@@ -21,6 +23,7 @@ def tag_detail(request, slug):
         .filter(tags=tag)
         .order_by("-first_published_at", "-pk")
     )
-    page = Paginator(experiments, EXPERIMENTS_PER_PAGE).get_page(request.GET.get("side"))
-    page.object_list = attach_schools(page.object_list)
+    page = cached_page_of_experiments(
+        "tag", request.user, [tag.pk], experiments, EXPERIMENTS_PER_PAGE, request.GET.get("side")
+    )
     return render(request, "knowledge/tag_detail.html", {"tag": tag, "page": page})

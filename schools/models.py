@@ -97,10 +97,14 @@ class SchoolPage(Page):
     def permissions_for_user(self, user):
         return SchoolPagePermissionTester(user, self)
 
-    def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
+    def _with_listing_school(self, experiments):
+        experiments = list(experiments)
+        for experiment in experiments:
+            experiment.listing_school = self
+        return experiments
 
-        from knowledge.listings import experiments_for_listing
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.listings import cached_page_of_experiments, experiments_for_listing
         from knowledge.models import ExperimentPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -109,10 +113,10 @@ class SchoolPage(Page):
             .visible_to(request.user)
             .order_by("-first_published_at", "-pk")
         )
-        page = Paginator(experiments, self.EXPERIMENTS_PER_PAGE).get_page(request.GET.get("side"))
-        for experiment in page.object_list:
-            experiment.listing_school = self
-        context["experiments"] = page
+        context["experiments"] = cached_page_of_experiments(
+            "school", request.user, [self.pk], experiments, self.EXPERIMENTS_PER_PAGE,
+            request.GET.get("side"), prepare=self._with_listing_school,
+        )
         context["teams"] = self.teams.prefetch_related("subjects")
         return context
 

@@ -27,6 +27,15 @@ def compiled_translations():
         translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache, so cached listings cannot leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def network(db):
     """A small network: see tests.network.Network."""

@@ -21,10 +21,8 @@ class HomePage(Page):
         verbose_name = _("network home page")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.listings import network_numbers, newest_experiments, popular_tags
+        from knowledge.listings import cached_home_listings
 
         context = super().get_context(request, *args, **kwargs)
-        context["newest_experiments"] = newest_experiments(request.user, limit=6)
-        context["popular_tags"] = popular_tags(request.user, limit=20)
-        context["numbers"] = network_numbers(request.user)
+        context.update(cached_home_listings(request.user))  # newest, popular tags, numbers
         return context

@@ -52,6 +52,30 @@ if os.environ.get("PRAKSISNET_MEDIA_STORAGE"):
     STORAGES["default"] = {"BACKEND": os.environ["PRAKSISNET_MEDIA_STORAGE"]}
 
 
+def caches_from_env(environ):
+    """Redis at REDIS_URL when set; else a file cache that all processes on this machine share.
+
+    Every process must see the same cache: a publish in one worker bumps the content version
+    (knowledge.cache), and a per-process cache would keep serving old listings in the others.
+    """
+    url = environ.get("REDIS_URL")
+    if not url:
+        return {"default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+        }}
+    try:
+        import redis  # noqa: F401  (Django's Redis backend needs the redis package)
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "REDIS_URL is set but the redis package is not installed: pip install redis."
+        ) from error
+    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+
+
+CACHES = caches_from_env(os.environ)
+
+
 #: Wagtail's OpenSearch/Elasticsearch backends (modules of wagtail.search.backends).
 SEARCH_ENGINES = ("opensearch3", "opensearch2", "elasticsearch9", "elasticsearch8", "elasticsearch7")
 
