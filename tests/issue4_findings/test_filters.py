@@ -2,7 +2,9 @@ import pytest
 
 from knowledge.models import ExperimentStatus
 
-from .pages import experiment_titles, facets, html, result_count, selected_values, statements
+from .pages import (
+    experiment_titles, facets, html, label, result_count, selected_values, statements,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,8 +108,9 @@ def test_experiments_list_filters_by_what_findings_rest_on(client, findings_netw
 def test_bad_filter_values_give_a_clear_message_not_an_error(client, findings_network):
     response = client.get("/fund/?kommune=abc&status=udsolgt&aar=2025")
     page = html(response)
-    assert 'class="filter-errors"' in page
-    assert "Municipality" in page and "Status" in page and "was ignored" in page
+    errors = page[page.index('class="filter-errors"'):page.index("</div>", page.index('class="filter-errors"'))]
+    assert errors.count("<li>") == 2
+    assert label("Municipality") in errors and label("Status") in errors
     # The valid filter still applies.
     assert set(statements(response)) == {
         "Eleverne læste mere, når de selv valgte bøgerne.", "Drengene bad om tegneserier."
@@ -118,7 +121,7 @@ def test_a_filter_nothing_matches_says_so_and_can_be_removed(client, findings_ne
     response = client.get("/fund/?skole=999999")
     page = html(response)
     assert statements(response) == []
-    assert "No findings you can see match these filters." in page
+    assert label("No findings you can see match these filters.") in page
     assert 'class="unmatched-filters"' in page and 'href="?"' in page
 
 

@@ -8,7 +8,15 @@ from knowledge.models import ExperimentPage
 from knowledge.tag_admin import merge_tags
 from tests.network import make_experiment
 
+from .pages import label
+
 pytestmark = pytest.mark.django_db
+
+
+def merged_message(source, target, count):
+    return label("“%(source)s” was merged into “%(target)s”: %(count)s experiments moved.") % {
+        "source": source, "target": target, "count": count,
+    }
 
 
 def tag_names(experiment):
@@ -64,7 +72,11 @@ def test_renaming_to_an_existing_name_explains_and_changes_nothing(admin_client,
     tag = Tag.objects.get(name="motivation")
     response = admin_client.post(f"/admin/tags/edit/{tag.pk}/", {"name": "LÆSNING"})
     assert response.status_code == 200
-    assert "already exists" in response.content.decode()
+    message = label(
+        "A tag called “%(name)s” already exists. Tick “Merge into the tag that has "
+        "this name” to move all experiments of “%(current)s” to it."
+    ) % {"name": "LÆSNING", "current": "motivation"}
+    assert message in unescape(response.content.decode())
     assert Tag.objects.filter(name="motivation").exists()
     assert tag_names(duplicate.reading) == ["læsning", "motivation"]
 
@@ -76,7 +88,7 @@ def test_renaming_to_an_existing_name_with_merge_moves_everything(admin_client, 
     response = admin_client.post(
         f"/admin/tags/edit/{motivation.pk}/", {"name": "læsning", "merge": "on"}, follow=True
     )
-    assert "“motivation” was merged into “læsning”: 2 experiments moved." in response.content.decode()
+    assert merged_message("motivation", "læsning", 2) in unescape(response.content.decode())
     assert not Tag.objects.filter(pk=motivation.pk).exists()
     after = set(ExperimentPage.objects.filter(tagged_items__tag=duplicate.lower_tag).values_list("pk", flat=True))
     assert after == before  # nothing lost
@@ -91,7 +103,7 @@ def test_merge_view_offers_the_same_name_tag_and_moves_all_experiments(admin_cli
     assert f'value="{n.lower_tag.pk}" selected' in page
     before = set(ExperimentPage.objects.filter(tagged_items__tag__in=[n.capital_tag, n.lower_tag]).values_list("pk", flat=True))
     response = admin_client.post(f"/admin/tags/merge/{n.capital_tag.pk}/", {"target": n.lower_tag.pk}, follow=True)
-    assert "1 experiments moved" in response.content.decode()
+    assert merged_message("LÆSNING", "læsning", 1) in unescape(response.content.decode())
     assert not Tag.objects.filter(pk=n.capital_tag.pk).exists()
     after = set(ExperimentPage.objects.filter(tagged_items__tag=n.lower_tag).values_list("pk", flat=True))
     assert after == before  # nothing lost
