@@ -36,6 +36,42 @@ def empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def search_index_per_test(settings, tmp_path):
+    """Every test searches an index of its own. Rolled-back tests reuse primary keys, so documents
+    a shared index kept from an earlier test could turn up in a later test's results."""
+    import copy
+
+    if not hasattr(settings, "WAGTAILSEARCH_BACKENDS"):
+        return None  # tests/conformance: modelsearch's own settings and index
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    backends["default"]["PATH"] = tmp_path / "search_index"
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    return backends["default"]["PATH"]
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction", marker.args[0] if marker.args else False))
+        or {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
+@pytest.fixture(autouse=True)
+def base_content(request):
+    """Transactional tests flush the database after each test, which deletes what the migrations
+    created (home page, default site, grade levels...): put it back before each such test. Plain
+    `db` tests roll back instead and never lose it."""
+    from django.apps import apps
+
+    if apps.is_installed("knowledge") and _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        from knowledge.bootstrap import ensure_base_content
+
+        ensure_base_content()
+
+
 @pytest.fixture
 def network(db):
     """A small network: see tests.network.Network."""

@@ -21,9 +21,7 @@ from tests.network import build_network, make_experiment
 
 pytestmark = [
     pytest.mark.browser,
-    # serialized_rollback: the data migrations' rows (home page, site, grade levels) come back
-    # after another transactional test flushed them.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 AXE_PATH = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"

@@ -12,8 +12,7 @@ from tests.network import PASSWORD, build_network, make_experiment, make_school
 
 pytestmark = [
     pytest.mark.browser,
-    # serialized_rollback: the data migrations' rows come back after another transactional test.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 TITLE = "Læselyst på tværs af kommunerne"

@@ -12,9 +12,7 @@ from tests.network import PASSWORD, build_network, make_experiment
 
 pytestmark = [
     pytest.mark.browser,
-    # serialized_rollback: the data migrations' rows (home page, site, grade levels) come back
-    # after another transactional test's flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -15,9 +15,7 @@ from tests.network import PASSWORD, build_network
 
 pytestmark = [
     pytest.mark.browser,
-    # serialized_rollback: the data migrations' rows (home page, site, grade levels) come back
-    # after another transactional test flushed them.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 TITLE = "Udeskole med matematik i skolegården"

@@ -4,9 +4,7 @@ import pytest
 
 from tests.network import make_experiment
 
-# serialized_rollback: the data migrations' rows (home page, site, grade levels) come back
-# after another transactional test flushed them.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_typing_offers_titles_and_the_keyboard_opens_one(page, live_server, network, settings, tmp_path):

@@ -2,9 +2,7 @@ import pytest
 
 pytestmark = [
     pytest.mark.browser,
-    # serialized_rollback: the home page comes from a data migration, which an earlier
-    # transactional test's flush would otherwise have removed.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

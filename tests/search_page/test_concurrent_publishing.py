@@ -22,7 +22,7 @@ def word_for(number):
     return "".join("bdfghklmnp"[int(digit)] for digit in f"{number:03d}") + "kolibri"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_publishing_loses_no_update(client, network):
     drafts = [
         make_experiment(network.school_a if n % 2 else network.school_b, f"Forsøg nummer {n}",
