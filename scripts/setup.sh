@@ -17,8 +17,10 @@ need_command() { command -v "$1" > /dev/null 2>&1 || missing+=("$2"); }
 need_package() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || missing+=("$1")
 }
+need_command "$PYTHON" python3
 need_command chromium chromium
 need_command msgfmt gettext
+need_command node nodejs
 need_command npm npm
 need_package fonts-dejavu-core
 need_package fonts-liberation

@@ -1,17 +1,19 @@
 """load_demo_network: a realistic, valid, safe-to-rerun demo network.
 
 The network is built once for the module inside a transaction that is rolled back at the end,
-and the search index is rebuilt afterwards so no demo document outlives the module.
+and indexed into a search index of the module's own, so no demo document outlives the module.
 """
 
+import copy
 import re
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Page
@@ -46,12 +48,18 @@ def printed_accounts(output):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    backends["default"]["PATH"] = tmp_path_factory.mktemp("demo") / "search_index"
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends), django_db_blocker.unblock():
         with transaction.atomic():
             yield load("--experiments", str(EXPERIMENTS), "--seed", "7")
             transaction.set_rollback(True)
-        call_command("update_index", verbosity=0, stdout=StringIO())
+
+
+@pytest.fixture
+def search_index_per_test():
+    """Replaces the conftest's fresh index: these tests search the demo network's index."""
 
 
 @pytest.fixture
