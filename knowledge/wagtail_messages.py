@@ -21,6 +21,20 @@ WAGTAIL_IMAGE_UPLOAD_MESSAGES = [
 ]
 
 WAGTAIL_EDITOR_MESSAGES = [
+    ngettext_lazy(
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>', 0,
+    ),
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>', 0,
+    ),
+    ngettext_lazy(
+        '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>', 0,
+    ),
+    gettext_noop("page"),
+    gettext_noop("pages"),
     ngettext_lazy("%(count)s image", "%(count)s images", 0),
     gettext_noop("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s"),
     gettext_noop("%(time)s by %(user_display_name)s"),
