@@ -77,14 +77,16 @@ def connect_signals():
 
     from schools.models import TeacherTeam
 
-    from .models import CollectionItem, ExperimentTag, Subject
+    from .models import CollectionItem, ExperimentTag, GradeLevel, Subject
 
     uid = "knowledge.cache"
     page_published.connect(bump_content_version, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(bump_content_version, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}.moved")
     post_delete.connect(_page_deleted, dispatch_uid=f"{uid}.page_deleted")
-    for model in (ExperimentTag, Tag, PageViewRestriction, TeacherTeam, Subject, CollectionItem):
+    models = (ExperimentTag, Tag, PageViewRestriction, TeacherTeam, Subject, GradeLevel,
+              CollectionItem)
+    for model in models:
         name = model._meta.label_lower
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}.{name}.saved")
         post_delete.connect(

@@ -101,14 +101,23 @@ def public_pages(queryset):
     (0.7 s). An experiment has no pages below it, so its restriction can only hide itself: skip
     those. Use this for municipalities, schools and collections; experiments use visible_to().
     """
-    from wagtail.models import PageViewRestriction
-
-    restrictions = PageViewRestriction.objects.select_related("page").exclude(
-        page__content_type__app_label="knowledge", page__content_type__model="experimentpage"
-    )
-    for restriction in restrictions:
-        queryset = queryset.exclude(queryset.descendant_of_q(restriction.page, inclusive=True))
+    for page in restricted_pages_above_experiments():
+        queryset = queryset.exclude(queryset.descendant_of_q(page, inclusive=True))
     return queryset
+
+
+def restricted_pages_above_experiments():
+    """Restricted pages other than experiments (finding them scans every restriction)."""
+    from wagtail.models import Page, PageViewRestriction
+
+    def build():
+        restricted = PageViewRestriction.objects.exclude(
+            page__content_type__app_label="knowledge", page__content_type__model="experimentpage"
+        ).values("page_id")
+        return list(Page.objects.filter(pk__in=restricted).only("id", "path", "depth"))
+
+    # Anyone's view: who may pass a restriction is not asked here, only where restrictions are.
+    return cached_listing("restricted-pages", None, [], build)
 
 
 def network_numbers(user):

@@ -174,6 +174,22 @@ def test_a_draft_never_reaches_the_cached_listings(client, network, published):
             assert NEW not in html, name
 
 
+def test_the_findings_and_experiments_lists_show_a_new_experiment_at_once(client, network,
+                                                                         published):
+    urls = {
+        "findings": reverse("knowledge:findings"),
+        "experiments": reverse("knowledge:experiments"),
+    }
+    texts(client, urls)
+
+    make_experiment(network.school_a, NEW, team=network.team_a, tags=["Læsning"],
+                    findings=["Eleverne regnede mere udenfor."])
+
+    after = texts(client, urls)
+    assert "Eleverne regnede mere udenfor." in after["findings"].content.decode()
+    assert NEW in after["experiments"].content.decode()
+
+
 @pytest.mark.parametrize("member_first", [True, False], ids=["member-first", "anonymous-first"])
 def test_anonymous_visitors_never_get_a_members_cached_listing(client, network, published,
                                                                member_first):
