@@ -101,6 +101,8 @@ def measure(size, requests, cold=False):
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
         connection.queries_log.clear()  # a full log (it keeps 9,000) would make the count 0
+        if cold:
+            cache.clear()
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         query_counts[name] = len(queries)
