@@ -78,9 +78,11 @@ def matching_pks(visible, text, backend_name="default", operator="and"):
     if query is None:
         return None, False
     results = visible.only("pk").search(query, backend=backend_name)
+    # A backend that can list the matching keys without loading objects (Whoosh) does so.
+    keys = results.pks() if callable(getattr(results, "pks", None)) else (obj.pk for obj in results)
     # dict.fromkeys: first occurrence wins, so a backend listing a document twice cannot
     # double-count it in the results or the facets.
-    pks = list(dict.fromkeys(obj.pk for obj in results))
+    pks = list(dict.fromkeys(keys))
     return pks, bool(getattr(results, "index_unavailable", False))
 
 

@@ -777,12 +777,20 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return clauses[0]
         return wq.And(clauses) if operator == "and" else wq.Or(clauses)
 
+    #: Weight of a compound's split parts against the whole word ("læse" + "forståelse" for
+    #: "læseforståelse"): below 1 so documents with the word the user typed rank first.
+    SPLIT_PARTS_BOOST = 0.1
+    #: Weight of the compound formed from adjacent query words ("læse forståelse" ->
+    #: "læseforståelse") against the words as typed.
+    JOINED_WORDS_BOOST = 2.0
+
     def _word_clause(self, folded, term):
-        """A query word: its term, or both parts of it when it is a compound found in the index."""
+        """A query word: its term, or, ranked below it, both parts of it when it is a compound."""
         clause = self._term(term)
         split = danish.decompound(folded, self.has_term) if len(folded) >= 2 * danish.MIN_COMPOUND_PART else None
         if split:
-            clause = wq.Or([clause, wq.And([self._term(split[0]), self._term(split[1])])])
+            parts = wq.And([self._term(split[0]), self._term(split[1])], boost=self.SPLIT_PARTS_BOOST)
+            clause = wq.Or([clause, parts])
         return clause
 
     def _plain_text(self, query):
@@ -796,7 +804,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         for i in range(len(words) - 1):
             term = danish.compose(words[i][0], words[i + 1][0], self.has_term)
             if term:
-                compound = self._term(term)
+                compound = self._boosted(self._term(term), self.JOINED_WORDS_BOOST)
                 if query.operator == "and":
                     alternatives.append(self._combine(clauses[:i] + [compound] + clauses[i + 2:], "and"))
                 else:
@@ -1081,6 +1089,19 @@ class WhooshSearchResults(BaseSearchResults):
             if limit is None or len(hits) < limit or len(matched) >= self.stop:
                 return matched
             limit *= 4
+
+    def pks(self):
+        """Primary keys of this slice of the results, in order, without loading the objects.
+
+        The search page needs only keys (for facets and paging); building a page object per
+        match was most of a search's cost. The queryset's filters still apply through the ORM.
+        """
+        prepared = self._prepare()
+        if prepared is NONE:
+            return []
+        if isinstance(prepared, tuple) and self.query_compiler.order_by_relevance:
+            return [pk for pk, _ in self._relevance_hits()[self.start:self.stop]]
+        return [obj.pk for obj in self]
 
     @staticmethod
     def _fetch(qs, pks):
