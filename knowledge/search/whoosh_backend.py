@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -48,7 +49,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.db.models import Count, Manager, prefetch_related_objects
+from django.db.models.expressions import Col
+from django.db.models.lookups import Exact, In
 from django.db.models.constants import LOOKUP_SEP
 from django.utils.encoding import force_str
 from whoosh import index as whoosh_index
@@ -66,6 +70,7 @@ from modelsearch.backends.base import (
 )
 from modelsearch.index import (
     AutocompleteField,
+    FilterField,
     Indexed,
     RelatedFields,
     SearchField,
@@ -89,6 +94,7 @@ logger = logging.getLogger("knowledge.search")
 
 SEARCH_PREFIX = "s__"
 AUTOCOMPLETE_PREFIX = "a__"
+FILTER_PREFIX = "f__"
 
 #: File present in a generation directory while a rebuild is filling it.
 BUILDING_MARKER = ".building"
@@ -145,6 +151,35 @@ def field_boosts(root, kind, prefix) -> dict[str, float]:
     return boosts
 
 
+#: Model field types whose FilterField values are also indexed, so the common filters of a
+#: search (live, members_only, content type, exact/in on simple columns) run inside Whoosh.
+TERM_FILTER_TYPES = (models.BooleanField, models.CharField, models.IntegerField, models.AutoField, models.ForeignKey)
+
+
+def filter_term(value):
+    """The Whoosh term of a filter value, or None when the value is of a type not indexed."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, str)):
+        return str(value)
+    return None
+
+
+def term_filter_fields(model) -> dict:
+    """``{model field: whoosh field name}`` for the model's FilterFields indexed as terms."""
+    fields = {}
+    for field in model.get_search_fields():
+        if not isinstance(field, FilterField):
+            continue
+        try:
+            model_field = model._meta.get_field(field.field_name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(model_field, TERM_FILTER_TYPES) and model_field.concrete and not model_field.many_to_many:
+            fields[model_field] = FILTER_PREFIX + model_field.name
+    return fields
+
+
 # ---------------------------------------------------------------------------------------------
 # Document building
 # ---------------------------------------------------------------------------------------------
@@ -160,6 +195,7 @@ class DocumentBuilder:
         self.model = model
         self.search_fields = model.get_search_fields()
         self.labels = " ".join(content_type_labels(model))
+        self.filter_fields = [(name, field.attname) for field, name in term_filter_fields(model).items()]
 
     @staticmethod
     def prepare_value(value) -> str:
@@ -223,7 +259,16 @@ class DocumentBuilder:
         doc = {"pk": str(obj.pk), "ct": self.labels}
         for name, texts in values.items():
             doc[name] = "\n".join(texts)
+        for name, attname in self.filter_fields:
+            term = filter_term(getattr(obj, attname, None))
+            if term is not None:
+                doc[name] = term
         return doc
+
+    @staticmethod
+    def fit(doc, schema) -> dict:
+        """The document without fields an older index's schema lacks (built before they existed)."""
+        return {name: value for name, value in doc.items() if name in schema}
 
     @staticmethod
     def spelling_words(doc) -> set[str]:
@@ -243,6 +288,7 @@ def build_schema(analyzer) -> Schema:
     )
     schema.add(SEARCH_PREFIX + "*", TEXT(analyzer=analyzer, phrase=True), glob=True)
     schema.add(AUTOCOMPLETE_PREFIX + "*", TEXT(analyzer=danish.AutocompleteAnalyzer(), phrase=False), glob=True)
+    schema.add(FILTER_PREFIX + "*", ID(), glob=True)
     return schema
 
 
@@ -446,7 +492,7 @@ class IndexLocation:
                     for line in fh:
                         entry = json.loads(line)
                         if entry["op"] == "update":
-                            writer.update_document(**entry["doc"])
+                            writer.update_document(**DocumentBuilder.fit(entry["doc"], writer.schema))
                         else:
                             writer.delete_by_term("pk", entry["pk"])
                         replayed += 1
@@ -582,7 +628,7 @@ class WhooshIndex(BaseIndex):
         docs = [builder.build(obj) for obj in items]
         with self.location.writer() as writer:
             for doc in docs:
-                writer.update_document(**doc)
+                writer.update_document(**DocumentBuilder.fit(doc, writer.schema))
             self.location.journal({"op": "update", "doc": doc} for doc in docs)
             # Still under the write lock: extend the spelling vocabulary of the live index.
             folder = os.path.realpath(self.location.live_path)
@@ -986,7 +1032,60 @@ class WhooshSearchResults(BaseSearchResults):
             return NONE
         # Every document of an index is an instance of its root model: filter only below it.
         ct = None if get_model_root(model) is model else wq.Term("ct", model_label(model))
+        translated = self._whoosh_filters(searcher.reader())
+        self._shared["orm_filters"] = translated is None and self._has_filters(compiler.queryset)
+        if translated:
+            ct = wq.And(([ct] if ct is not None else []) + translated)
         return searcher, q, ct
+
+    def _whoosh_filters(self, reader):
+        """The queryset's filters as Whoosh term queries, or None if any of them cannot be.
+
+        Translated: a plain AND of ``exact``/``in`` lookups with literal bool/int/str values on
+        columns of the searched model that every indexed model below it indexes as a term
+        (``live``, ``members_only``, content type...). Anything else leaves all filtering to
+        the ORM, as does an index built before filter terms existed.
+        """
+        query = self.query_compiler.queryset.query
+        where = query.where
+        if query.is_sliced or query.distinct or query.combinator or where.negated or where.connector != "AND":
+            return None
+        model = self.query_compiler.queryset.model
+        fields = self._shared_filter_fields(model)
+        present = set(reader.indexed_field_names())
+        translated = []
+        for lookup in where.children:
+            if not isinstance(lookup, (Exact, In)) or not isinstance(lookup.lhs, Col):
+                return None
+            target = lookup.lhs.target
+            name = fields.get(target)
+            if name is None or name not in present or lookup.lhs.alias != target.model._meta.db_table:
+                return None
+            if not lookup.rhs_is_direct_value():
+                return None
+            values = list(lookup.rhs) if isinstance(lookup, In) else [lookup.rhs]
+            terms = [filter_term(value) for value in values]
+            if not terms or any(term is None for term in terms):
+                return None
+            clauses = [wq.Term(name, term) for term in dict.fromkeys(terms)]
+            translated.append(clauses[0] if len(clauses) == 1 else wq.Or(clauses))
+        return translated
+
+    @staticmethod
+    @functools.lru_cache(maxsize=None)
+    def _shared_filter_fields(model):
+        """Term filter fields of ``model`` that every indexed model at or below it indexes too."""
+        fields = term_filter_fields(model)
+        for other in get_indexed_models():
+            if other is not model and issubclass(other, model):
+                theirs = term_filter_fields(other)
+                fields = {field: name for field, name in fields.items() if theirs.get(field) == name}
+        return fields
+
+    def _orm_filters(self):
+        """Whether the queryset's filters must still be applied by the ORM."""
+        self._prepare()
+        return self._shared.get("orm_filters", self._has_filters(self.query_compiler.queryset))
 
     def _pk_converter(self, searcher):
         cache = searcher_cache(searcher)
@@ -1079,7 +1178,7 @@ class WhooshSearchResults(BaseSearchResults):
     def _relevance_hits(self):
         """``(pk, score)`` pairs passing the ORM filters, best first, enough for this slice."""
         qs = self.query_compiler.queryset
-        if not self._has_filters(qs):
+        if not self._orm_filters():
             return self._scored(self.stop)
         limit = None if self.stop is None else max(self.stop * 2, 200)
         while True:
@@ -1148,7 +1247,7 @@ class WhooshSearchResults(BaseSearchResults):
         qs = self.query_compiler.queryset
         if prepared is ALL:
             return qs[self.start:self.stop].count()
-        if self._has_filters(qs):
+        if self._orm_filters():
             n = len(self._allowed(qs, self._unscored()))
         else:
             n = len(self._unscored_docs()[1])
