@@ -21,8 +21,10 @@ Design
   vocabulary for spelling suggestions is a sidecar file in the index folder (see spelling.py).
 * The modelsearch query tree is compiled into ``whoosh.query`` objects; user text is tokenised
   with the same analyzer as at index time (never Whoosh's QueryParser).
-* Filters and ordering of the queryset are applied by the ORM on the matched primary keys, so
-  every lookup Django supports works (including joins and treebeard filters).
+* Simple filters (an AND of exact/in lookups on boolean, text, integer and foreign-key
+  FilterFields: live, members_only, content type...) run inside Whoosh on ``f__<name>`` terms,
+  so the top hits come straight from the index. Any other filter, and ordering, is applied by
+  the ORM on the matched primary keys, so every lookup Django supports works.
 * The live index ``<PATH>/<key>`` is a symlink to a generation directory. A rebuild writes a new
   generation beside it and swaps the symlink atomically, so searches keep answering meanwhile.
 * Writers are serialised with an ``flock`` on ``<PATH>/<key>.lock`` (blocking, so several
