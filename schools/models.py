@@ -104,6 +104,7 @@ class SchoolPage(Page):
         return experiments
 
     def get_context(self, request, *args, **kwargs):
+        from knowledge.cache import listing_key
         from knowledge.listings import cached_page_of_experiments, experiments_for_listing
         from knowledge.models import ExperimentPage
 
@@ -116,6 +117,9 @@ class SchoolPage(Page):
         context["experiments"] = cached_page_of_experiments(
             "school", request.user, [self.pk], experiments, self.EXPERIMENTS_PER_PAGE,
             request.GET.get("side"), prepare=self._with_listing_school,
+        )
+        context["cards_cache_key"] = listing_key(
+            "school-cards", request.user, self.pk, context["experiments"].number
         )
         context["teams"] = self.teams.prefetch_related("subjects")
         return context

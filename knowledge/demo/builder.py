@@ -27,6 +27,7 @@ from taggit.models import Tag
 from tqdm import tqdm
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Task, Workflow
 
+from knowledge.cache import bump_content_version
 from knowledge.models import (
     CollectionIndexPage,
     CollectionItem,
@@ -138,6 +139,8 @@ class NetworkBuilder:
         with search_indexing_paused():
             with transaction.atomic():
                 report = self._build()
+        # Bulk inserts send no signals: start a new content version so no cached listing is stale.
+        bump_content_version()
         if self.index:
             self.log("Updating the search index…")
             call_command("update_index", verbosity=0)
@@ -455,6 +458,7 @@ class NetworkBuilder:
             PraksisImage.objects.filter(collection__name=DEMO_COLLECTION).delete()
             Collection.objects.filter(name__in=schools + [DEMO_COLLECTION]).delete()
             Tag.objects.filter(knowledge_experimenttag_items=None).delete()
+        bump_content_version()
         if self.index:
             call_command("update_index", verbosity=0)
 

@@ -7,6 +7,7 @@ anonymous visitors) are left out, and so are collections that are not published 
 from django import template
 from django.db.models import Count, Q
 
+from knowledge.cache import cached_listing
 from knowledge.listings import attach_schools, public_pages
 from knowledge.models import CollectionPage, ExperimentPage
 from schools.models import MunicipalityPage
@@ -48,6 +49,13 @@ def _with_visible_counts(collections, user):
 def collections_for(context, page):
     """Published collections to list on page: a municipality's own, or the network's newest."""
     user = context["request"].user
+    # The visible-item counts grow with the network: keep them while the content is unchanged.
+    return cached_listing(
+        "collections-for", user, [page.pk], lambda: _collections_for(page, user)
+    )
+
+
+def _collections_for(page, user):
     collections = public_pages(CollectionPage.objects.live())
     if isinstance(page, MunicipalityPage):
         return list(
