@@ -110,3 +110,10 @@ def test_catalogue_parser_sees_untranslated_plural_and_fuzzy_entries():
         (["fuzzy", "python-format"], "Hi %(name)s", ["Hej %(name)s"]),
         ([], "%(counter)s school", ["%(counter)s skole", ""]),
     ]
+
+
+@pytest.mark.django_db
+def test_the_site_stays_danish_for_a_browser_that_prefers_english(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert 'lang="da"' in response.content.decode()
+    assert "Nyeste forsøg" in response.content.decode()
