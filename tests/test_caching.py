@@ -226,3 +226,25 @@ def test_the_version_changes_again_when_the_change_is_committed(db,
         bump_content_version()
         during_transaction = content_version()
     assert content_version() != during_transaction
+
+
+@pytest.mark.django_db
+def test_an_experiment_page_shows_a_new_publication_at_once_and_never_a_preview(network, client):
+    experiment = make_experiment(network.school_a, OLD, summary="Første udgave af forsøget.")
+    assert "Første udgave af forsøget." in client.get(experiment.url).content.decode()
+
+    # A draft is saved (and previewed by its author): readers keep the published text.
+    draft = ExperimentPage.objects.get(pk=experiment.pk)
+    draft.summary = "Kladde: endnu ikke udgivet."
+    revision = draft.save_revision()
+    preview = draft.make_preview_request()
+    preview.render()
+    assert "Kladde: endnu ikke udgivet." in preview.content.decode()
+    page = client.get(experiment.url).content.decode()
+    assert "Første udgave af forsøget." in page and "Kladde" not in page
+
+    revision.publish()
+    page = client.get(experiment.url).content.decode()
+    assert "Kladde: endnu ikke udgivet." in page
+    assert "Første udgave af forsøget." not in page
+

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -176,10 +176,14 @@ class ExperimentPage(Page):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
+        from knowledge.cache import listing_key
         from knowledge.links import links_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["links"] = links_for(self, request.user)  # only what this reader may see
+        # Lazy: a cached article never asks for them. Only what this reader may see.
+        context["links"] = SimpleLazyObject(lambda: links_for(self, request.user))
+        if not getattr(request, "is_preview", False):
+            context["article_cache_key"] = listing_key("experiment-article", request.user, self.pk)
         return context
 
     @property
