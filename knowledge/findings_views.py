@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from . import exports
-from .cache import cached_listing
+from .cache import cached_listing, listing_key
 from .filtering import PAGE_PARAMETER, FilteredListing
 
 FINDINGS_PER_PAGE = 25
@@ -53,6 +53,10 @@ def _context(listing, page):
         "filter_errors": listing.form.error_messages(),
         "page": page,
         "querystring": listing.querystring(),
+        # Rendered rows change only with the content version, which listing_key includes.
+        "rows_cache_key": listing_key(
+            f"{name}-rows-html", listing.user, _filters_key(listing), page.number
+        ),
     }
 
 
