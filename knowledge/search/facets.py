@@ -10,12 +10,14 @@ the network or the number of facets chosen, and works with every search backend.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.models import Page
 
+# The same value types as the findings filters, so templates read both alike.
+from knowledge.filtering import Facet, FacetValue
 from knowledge.models import ExperimentPage, ExperimentTag, ExperimentStatus
 
 #: Above this many candidates the ORM scans the visible experiments instead of ``pk__in``
@@ -83,26 +85,6 @@ def read_selections(querydict):
         if chosen:
             selections[spec.key] = chosen
     return selections, ignored
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str = ""
-
-
-@dataclass
-class Facet:
-    key: str
-    label: str
-    values: list = field(default_factory=list)
-
-    @property
-    def has_selection(self):
-        return any(v.selected for v in self.values)
 
 
 class FacetCounter:

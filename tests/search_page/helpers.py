@@ -19,7 +19,7 @@ def facet(response, key):
     """{label: count} of one facet on the page's context."""
     outcome = response.context["outcome"]
     for f in outcome.facets:
-        if f.key == key:
+        if f.parameter == key:
             return {str(v.label): v.count for v in f.values}
     raise AssertionError(f"no facet {key}")
 

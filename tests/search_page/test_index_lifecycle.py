@@ -58,7 +58,7 @@ def test_moving_an_experiment_keeps_it_findable_under_its_new_school(client, net
     response = search(client, q="kompost")
     assert result_titles(response) == ["Kompost og kredsløb"]
     assert "Rosengårdskolen" in response.content.decode()
-    schools = {str(v.label) for f in response.context["outcome"].facets if f.key == "skole" for v in f.values}
+    schools = {str(v.label) for f in response.context["outcome"].facets if f.parameter == "skole" for v in f.values}
     assert schools == {"Rosengårdskolen"}
 
 

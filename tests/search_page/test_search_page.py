@@ -19,7 +19,7 @@ def corpus(network):
 
 def facet_value(response, key, label):
     for f in response.context["outcome"].facets:
-        if f.key == key:
+        if f.parameter == key:
             for value in f.values:
                 if str(value.label) == label:
                     return value
