@@ -53,10 +53,11 @@ def _context(listing, page):
         "filter_errors": listing.form.error_messages(),
         "page": page,
         "querystring": listing.querystring(),
-        # Rendered rows change only with the content version, which listing_key includes.
+        # Rendered rows and filters change only with the content version, part of listing_key.
         "rows_cache_key": listing_key(
             f"{name}-rows-html", listing.user, _filters_key(listing), page.number
         ),
+        "filters_cache_key": listing_key(f"{name}-filters-html", listing.user, _filters_key(listing)),
     }
 
 

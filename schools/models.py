@@ -104,7 +104,7 @@ class SchoolPage(Page):
         return experiments
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.cache import listing_key
+        from knowledge.cache import cached_listing, listing_key
         from knowledge.listings import cached_page_of_experiments, experiments_for_listing
         from knowledge.models import ExperimentPage
 
@@ -121,7 +121,10 @@ class SchoolPage(Page):
         context["cards_cache_key"] = listing_key(
             "school-cards", request.user, self.pk, context["experiments"].number
         )
-        context["teams"] = self.teams.prefetch_related("subjects")
+        context["teams"] = cached_listing(
+            "school-teams", request.user, [self.pk],
+            lambda: list(self.teams.prefetch_related("subjects")),
+        )
         return context
 
 
