@@ -112,10 +112,18 @@ def public_pages(monkeypatch):
         "experiment": first.url,
         "tag index": "/emner/",
         "tag detail": f"/emner/{Tag.objects.get(name='Læsning').slug}/",
+        "search results": "/soeg/?q=l%C3%A6sning",
+        "findings": "/fund/",
+        "experiments list": "/forsoeg/",
+        "school overview": f"/skole-oversigt/{school.pk}/",
+        "municipality overview": f"/kommune-oversigt/{network.municipality_a.pk}/",
     }
 
 
-PAGE_TYPES = ["home", "municipality", "school", "experiment", "tag index", "tag detail"]
+PAGE_TYPES = [
+    "home", "municipality", "school", "experiment", "tag index", "tag detail",
+    "search results", "findings", "experiments list", "school overview", "municipality overview",
+]
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
