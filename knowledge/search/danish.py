@@ -127,10 +127,6 @@ def autocomplete_term(word: str) -> str:
     return fold(word.lower())
 
 
-def spelling_term(word: str) -> str:
-    return word.lower()
-
-
 class WordAnalyzer(Analyzer):
     """A single-pass whoosh analyzer: ``\\w+`` words mapped through a cached function.
 
@@ -139,7 +135,7 @@ class WordAnalyzer(Analyzer):
     documents per second.
     """
 
-    TRANSFORMS = {"full": full_text_term, "autocomplete": autocomplete_term, "spelling": spelling_term}
+    TRANSFORMS = {"full": full_text_term, "autocomplete": autocomplete_term}
 
     def __init__(self, kind="full"):
         if kind not in self.TRANSFORMS:
@@ -210,11 +206,6 @@ def is_stop_word(word: str) -> bool:
 def AutocompleteAnalyzer():
     """Analyzer for autocomplete fields: no stemming, no stop words (prefixes must survive)."""
     return WordAnalyzer("autocomplete")
-
-
-def SpellingAnalyzer():
-    """Analyzer for the spelling vocabulary: real (lowercased, unfolded) words."""
-    return WordAnalyzer("spelling")
 
 
 _LANGUAGES = {

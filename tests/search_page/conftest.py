@@ -1,5 +1,5 @@
-"""Each test gets an empty search index of its own: pks are reused after a rolled-back test, so
-a shared index would let one test's documents leak into the next."""
+"""Fixtures for the search page tests. Every test already searches an empty index of its own
+(tests/conftest.py: search_index_per_test)."""
 
 import copy
 
@@ -8,29 +8,16 @@ import pytest
 WHOOSH = "knowledge.search.whoosh_backend"
 
 
-def _backends(settings, tmp_path, backend=None):
-    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
-    backends["default"]["PATH"] = tmp_path / "whoosh_index"
-    if backend:
-        backends["default"]["BACKEND"] = backend
-    return backends
-
-
 @pytest.fixture(autouse=True)
 def english_pages(settings):
     """The tests read the English msgids; the Danish translation is tested by the i18n tests."""
     settings.LANGUAGE_CODE = "en"
 
 
-@pytest.fixture(autouse=True)
-def fresh_search_index(settings, tmp_path):
-    """The backend chosen for the run (PRAKSISNET_TEST_SEARCH_BACKEND), on an empty index."""
-    settings.WAGTAILSEARCH_BACKENDS = _backends(settings, tmp_path)
-    return tmp_path / "whoosh_index"
-
-
 @pytest.fixture
-def whoosh(settings, tmp_path, fresh_search_index):
+def whoosh(settings, search_index_per_test):
     """Force the Whoosh backend: for its extras (spelling, availability, rebuild by swapping)."""
-    settings.WAGTAILSEARCH_BACKENDS = _backends(settings, tmp_path, WHOOSH)
-    return fresh_search_index
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    backends["default"]["BACKEND"] = WHOOSH
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    return search_index_per_test
