@@ -151,6 +151,20 @@ class WordAnalyzer(Analyzer):
     def has_morph(self):
         return self.kind == "full"
 
+    def term_positions(self, value: str) -> dict[str, list[int]]:
+        """``{term: [positions]}`` of a text: what ``__call__(value, positions=True)`` yields,
+        gathered in one loop (see positions.py)."""
+        transform = self.TRANSFORMS[self.kind]
+        positions: dict[str, list[int]] = {}
+        for pos, word in enumerate(WORD_RE.findall(value)):
+            term = transform(word)
+            found = positions.get(term)
+            if found is None:
+                positions[term] = [pos]
+            else:
+                found.append(pos)
+        return positions
+
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         transform = self.TRANSFORMS[self.kind]

@@ -35,10 +35,10 @@ class SpellingVocabulary:
 
     @staticmethod
     def words_of(texts) -> set[str]:
-        words = set()
-        for text in texts:
-            words.update(w.lower() for w in danish.WORD_RE.findall(text) if not w.isdigit())
-        return words
+        # One regex pass over all the texts, then work on the distinct words only: a rebuild
+        # calls this for every document.
+        words = set(danish.WORD_RE.findall("\n".join(texts)))
+        return {word.lower() for word in words if not word.isdigit()}
 
     def add_document_words(self, words):
         self.counts.update(words)

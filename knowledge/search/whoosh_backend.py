@@ -7,6 +7,7 @@ Configure it with::
             "BACKEND": "knowledge.search.whoosh_backend",
             "PATH": BASE_DIR / "data" / "whoosh_index",   # optional, this is the default
             "LANGUAGE": "da",                              # optional, default settings.LANGUAGE_CODE
+            "INDEX_PROCESSES": 2,                          # optional, rebuild workers; default: CPUs, max 4
         }
     }
 
@@ -90,6 +91,8 @@ from modelsearch.query import (
 )
 
 from . import danish
+from .bulk_writing import bulk_writer, default_processes
+from .positions import WordPositions
 from .spelling import SpellingVocabulary, suggest_correction
 
 logger = logging.getLogger("knowledge.search")
@@ -107,6 +110,10 @@ MAX_PK_IN = 10_000
 
 class IndexUnavailable(Exception):
     """The index directory is missing or cannot be read."""
+
+
+class IndexIncomplete(Exception):
+    """A rebuilt index lacks documents that were written to it; it is not swapped in."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -218,7 +225,10 @@ class DocumentBuilder:
                 if sub is None:
                     continue
                 if isinstance(sub, Manager):
-                    subs = sub.all()
+                    # A prefetched relation is read from its cache directly: Manager.all()
+                    # would build (clone) a queryset per object only to return the same rows.
+                    prefetched = getattr(obj, "_prefetched_objects_cache", {}).get(field.field_name)
+                    subs = prefetched if prefetched is not None else sub.all()
                 else:
                     if callable(sub):
                         sub = sub()
@@ -288,7 +298,9 @@ def build_schema(analyzer) -> Schema:
         pk=ID(stored=True, unique=True, sortable=True),
         ct=KEYWORD(),
     )
-    schema.add(SEARCH_PREFIX + "*", TEXT(analyzer=analyzer, phrase=True), glob=True)
+    searchable = TEXT(analyzer=analyzer, phrase=True)
+    searchable.format = WordPositions(field_boost=searchable.format.field_boost)
+    schema.add(SEARCH_PREFIX + "*", searchable, glob=True)
     schema.add(AUTOCOMPLETE_PREFIX + "*", TEXT(analyzer=danish.AutocompleteAnalyzer(), phrase=False), glob=True)
     schema.add(FILTER_PREFIX + "*", ID(), glob=True)
     return schema
@@ -653,7 +665,8 @@ class WhooshIndex(BaseIndex):
 
 
 class WhooshBulkIndex(WhooshIndex):
-    """The index object handed out during a rebuild: one long-lived writer on a new generation.
+    """The index object handed out during a rebuild: one long-lived bulk writer on a new
+    generation (its work spread over worker processes: see bulk_writing.py).
 
     The rebuild command adds a hierarchy model by model (Book, then Novel, then
     ProgrammingGuide). Rows of a child model are skipped while the parent model is being
@@ -661,17 +674,16 @@ class WhooshBulkIndex(WhooshIndex):
     ``add_document`` can be used.
     """
 
-    WRITER_ARGS = {"limitmb": 256, "procs": 1, "multisegment": False}
-
     def __init__(self, backend, root_model, generation: Path):
         super().__init__(backend, root_model)
         self.generation = generation
         self.models = []
         self._child_pks = {}
         ix = whoosh_index.open_dir(str(generation))
-        self.writer = ix.writer(**self.WRITER_ARGS)
+        self.writer = bulk_writer(ix, backend.index_processes)
         self.vocabulary = SpellingVocabulary()
         self.count = 0
+        self.written = 0  # documents handed to the writer, including updates
 
     def add_model(self, model):
         if model not in self.models:
@@ -687,6 +699,16 @@ class WhooshBulkIndex(WhooshIndex):
         return self._child_pks[model]
 
     def add_items(self, model, items):
+        try:
+            self._add_items(model, items)
+        except BaseException:
+            # The rebuild command stops here without calling finish(): stop the workers and
+            # end the rebuild, so writes to the live index are no longer journalled for it.
+            self.cancel()
+            self.location.abort_rebuild()
+            raise
+
+    def _add_items(self, model, items):
         if not model.get_search_fields():
             return
         builder = DocumentBuilder(model)
@@ -697,6 +719,7 @@ class WhooshBulkIndex(WhooshIndex):
                 doc = builder.build(obj)
                 self.writer.update_document(**doc)
                 self.vocabulary.add_document_words(builder.spelling_words(doc))
+                self.written += 1
             return
         skip = self._pks_of_children(model)
         items = [obj for obj in items if obj.pk not in skip]
@@ -706,6 +729,7 @@ class WhooshBulkIndex(WhooshIndex):
             self.writer.add_document(**doc)
             self.vocabulary.add_document_words(builder.spelling_words(doc))
             self.count += 1
+            self.written += 1
 
     def delete_item(self, item):
         self.writer.delete_by_term("pk", str(item.pk))
@@ -715,10 +739,18 @@ class WhooshBulkIndex(WhooshIndex):
 
     def commit(self):
         self.writer.commit(merge=False)
+        # The writing may have been spread over worker processes: check every document landed
+        # before this generation can be swapped in.
+        stored = whoosh_index.open_dir(str(self.generation)).doc_count_all()
+        if stored != self.written:
+            raise IndexIncomplete(
+                f"the rebuilt index {self.generation} holds {stored} documents, expected {self.written}"
+            )
         self.vocabulary.save(str(self.generation))
 
     def cancel(self):
-        self.writer.cancel()
+        if not self.writer.is_closed:
+            self.writer.cancel()
 
 
 class WhooshRebuilder:
@@ -741,6 +773,7 @@ class WhooshRebuilder:
         try:
             self.bulk.commit()
         except BaseException:
+            self.bulk.cancel()
             location.abort_rebuild()
             raise
 
@@ -1295,6 +1328,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.path = Path(params.get("PATH") or Path(base_dir) / "data" / "whoosh_index")
         self.language = params.get("LANGUAGE") or getattr(settings, "LANGUAGE_CODE", "da") or "da"
         self.analyzer = danish.analyzer_for_language(self.language)
+        self.index_processes = int(params.get("INDEX_PROCESSES") or default_processes())
         self._indexes = {}
         self._boosts = {}
 
