@@ -8,9 +8,17 @@ indexing. For our ``WordAnalyzer`` the same postings come from one loop over the
 so the index is read by Whoosh's decoding, and indexes written before this format stay readable.
 """
 
+from functools import lru_cache
+
 from whoosh.formats import Positions
 
 from .danish import WordAnalyzer
+
+
+@lru_cache(maxsize=65_536)
+def encode_single_position(position: int) -> bytes:
+    """Most words occur once in a field: their encoded position list is worth remembering."""
+    return Positions.encode(None, [position])
 
 
 class WordPositions(Positions):
@@ -21,5 +29,7 @@ class WordPositions(Positions):
         boost = self.field_boost
         encode = self.encode
         for term, positions in analyzer.term_positions(value).items():
+            count = len(positions)
+            encoded = encode_single_position(positions[0]) if count == 1 else encode(positions)
             # Whoosh sums the tokens' boosts (always 1.0 from WordAnalyzer) for the weight.
-            yield term, len(positions), float(len(positions)) * boost, encode(positions)
+            yield term, count, float(count) * boost, encoded
