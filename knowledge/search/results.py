@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import DatabaseError
 from modelsearch.backends import get_search_backend
-from modelsearch.query import And, Phrase, PlainText
+from modelsearch.query import And, Fuzzy, Phrase, PlainText
 
 from knowledge.models import ExperimentPage
 
@@ -23,6 +23,8 @@ logger = logging.getLogger("knowledge.search")
 
 #: "Mente du: ..." is offered when a search finds fewer than this many experiments.
 FEW_RESULTS = 3
+#: Searches of more words than this that find nothing are not retried with near misses.
+MAX_FUZZY_WORDS = 6
 
 _HAS_WORD = re.compile(r"\w")
 
@@ -60,6 +62,7 @@ class SearchOutcome:
     facets: list = field(default_factory=list)
     unavailable: bool = False  # the backend says its index is missing/being rebuilt
     relaxed: bool = False  # nothing matched every word, so any word was enough
+    fuzzy: bool = False  # nothing matched the words as typed, so words like them were searched
     no_words: bool = False  # the query had no searchable words
     suggestion: str | None = None
     failed: bool = False  # the engine refused the query (logged)
@@ -69,12 +72,17 @@ class SearchOutcome:
         return len(self.pks)
 
 
-def matching_pks(visible, text, backend_name="default", operator="and"):
+def matching_pks(visible, text, backend_name="default", operator="and", fuzzy=False):
     """Primary keys of the visible experiments matching text, best first.
 
-    Returns (pks, unavailable); pks is None when the text has no searchable words.
+    Returns (pks, unavailable); pks is None when the text has no searchable words. ``fuzzy``
+    also matches words a letter or two away from the ones typed (quotes are then ignored).
     """
-    query = build_query(text, operator)
+    if fuzzy:
+        words = text.replace('"', " ").strip()
+        query = Fuzzy(words, operator=operator) if _HAS_WORD.search(words) else None
+    else:
+        query = build_query(text, operator)
     if query is None:
         return None, False
     results = visible.only("pk").search(query, backend=backend_name)
@@ -84,6 +92,27 @@ def matching_pks(visible, text, backend_name="default", operator="and"):
     # double-count it in the results or the facets.
     pks = list(dict.fromkeys(keys))
     return pks, bool(getattr(results, "index_unavailable", False))
+
+
+def near_misses(visible, text, backend_name):
+    """The visible experiments with words like every word typed (or, failing that, like any of
+    them), for a search that found nothing as typed: "brøkker" still finds "brøker".
+
+    Fuzzy matching is optional in Wagtail's search API (the SQLite backend lacks it): a backend
+    without it just rescues nothing.
+    """
+    words = len(text.split())
+    if words > MAX_FUZZY_WORDS:
+        return []  # a typo is looked for in short searches; every fuzzy word costs a scan
+    operators = ("and", "or") if words > 1 else ("and",)
+    for operator in operators:
+        try:
+            pks, _ = matching_pks(visible, text, backend_name, operator, fuzzy=True)
+        except NotImplementedError:
+            return []
+        if pks:
+            return pks
+    return []
 
 
 def suggestion_for(backend, backend_name, visible, text):
@@ -119,6 +148,9 @@ def find_experiments(user, text, selections=None, sort=None, backend_name="defau
             if matched == [] and not outcome.unavailable and len(text.split()) > 1:
                 matched, outcome.unavailable = matching_pks(visible, text, backend_name, "or")
                 outcome.relaxed = bool(matched)
+            if matched == [] and not outcome.unavailable:
+                matched = near_misses(visible, text, backend_name)
+                outcome.fuzzy = bool(matched)
         except (DatabaseError, ValueError, TypeError) as exc:
             # An engine choking on a query must give the visitor a page, not a 500.
             logger.warning("Search for %r failed: %s", text, exc)

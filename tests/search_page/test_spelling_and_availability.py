@@ -112,3 +112,45 @@ def test_publishing_after_a_rebuild_still_updates_the_index(client, corpus, netw
     call_command("update_index", stdout=io.StringIO())
     make_experiment(network.school_b, "Fuglekasser i sløjd")
     assert result_titles(search(client, q="fuglekasser")) == ["Fuglekasser i sløjd"]
+
+
+@pytest.mark.django_db
+def test_a_typo_that_finds_nothing_still_finds_the_near_misses_and_says_so(client, corpus):
+    response = search(client, q="lydbøgr")
+    assert result_titles(response) == ["Læsning med lydbøger"]
+    assert response.context["outcome"].fuzzy
+    assert "so these contain words like them" in response.content.decode()
+    # Words as typed that match get no such notice.
+    exact = search(client, q="lydbøger")
+    assert result_titles(exact) == ["Læsning med lydbøger"]
+    assert not exact.context["outcome"].fuzzy
+    assert "words like them" not in exact.content.decode()
+
+
+@pytest.mark.django_db
+def test_near_misses_never_include_what_the_visitor_may_not_see(client, corpus, network):
+    # "kvantefysik" occurs only in a members-only experiment and a draft.
+    response = search(client, q="kvantefysok")
+    assert result_titles(response) == []
+    assert "No experiments you can see match your search." in response.content.decode()
+    client.login(username=network.teacher_a.username, password=PASSWORD)
+    assert result_titles(search(client, q="kvantefysok")) == ["Læsning i lukket forum"]
+
+
+@pytest.mark.django_db
+def test_nonsense_finds_nothing_even_with_near_misses(client, corpus):
+    response = search(client, q="zyxwvutsr qqqq")
+    assert result_titles(response) == []
+    assert not response.context["outcome"].fuzzy
+
+
+@pytest.mark.django_db
+def test_a_backend_without_fuzzy_matching_answers_a_typo_with_no_results(client, network, settings):
+    # Wagtail's database backends do not implement fuzzy queries: the page must still answer.
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database.fallback"}}
+    build_corpus(network)
+    response = search(client, q="lydbøgr")
+    assert response.status_code == 200
+    assert result_titles(response) == []
+    assert not response.context["outcome"].fuzzy
+    assert result_titles(search(client, q="lydbøger")) == ["Læsning med lydbøger"]
