@@ -9,7 +9,7 @@ Grades come from rules over each experiment's title, tags and subjects (see that
 nDCG@10 uses gain 2^grade - 1 against the ideal ranking of every visible experiment; MRR is the
 reciprocal rank of the first result graded 2 or 3.
 The Whoosh backend is also run with its compound handling switched off (the query compiler's
-decompound/compose helpers patched to find nothing) to measure what compounds gain.
+compound_splits/decompound/compose helpers patched to find nothing) to measure what compounds gain.
 """
 
 import argparse
@@ -31,13 +31,14 @@ def dcg(grades):
 def compounds_off():
     from knowledge.search import danish
 
-    saved = danish.decompound, danish.compose
+    saved = danish.compound_splits, danish.decompound, danish.compose
+    danish.compound_splits = lambda *args, **kwargs: []
     danish.decompound = lambda *args, **kwargs: None
     danish.compose = lambda *args, **kwargs: None
     try:
         yield
     finally:
-        danish.decompound, danish.compose = saved
+        danish.compound_splits, danish.decompound, danish.compose = saved
 
 
 def visible_experiments():

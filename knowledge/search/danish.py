@@ -254,14 +254,15 @@ def query_words(text: str, analyzer=None, drop_stop_words: bool = True) -> list[
     return [(f, t) for f, t, _ in words]
 
 
-def decompound(folded_word: str, has_term, min_part: int = MIN_COMPOUND_PART):
-    """Split a compound into two parts whose stems both occur in the index.
+def compound_splits(folded_word: str, has_term, min_part: int = MIN_COMPOUND_PART, max_parts: int = 3):
+    """Every way to split a compound into 2 to ``max_parts`` parts whose stems all occur in the
+    index, best first: fewest parts, then the most balanced.
 
     ``has_term(stemmed)`` tells whether a term exists in the index's vocabulary. Linking
-    morphemes ``-s-`` and ``-e-`` (virksomhed-s-plan) are tried too. Returns
-    ``(head_term, tail_term)`` for the most balanced split, or ``None``.
+    morphemes ``-s-`` and ``-e-`` (virksomhed-s-plan) are tried too; a head is split further
+    (læse-forståelses-strategier). Each split is a tuple of terms.
     """
-    best = None
+    scored = {}
     n = len(folded_word)
     for i in range(min_part, n - min_part + 1):
         head, tail = folded_word[:i], folded_word[i:]
@@ -273,12 +274,25 @@ def decompound(folded_word: str, has_term, min_part: int = MIN_COMPOUND_PART):
             heads.append(head[:-1])
         for h in heads:
             head_term = stem(h)
-            if len(head_term) >= min_part and has_term(head_term):
-                score = min(len(h), len(tail))
-                if best is None or score > best[0]:
-                    best = (score, head_term, tail_term)
+            if len(head_term) < min_part:
+                continue
+            head_splits = [(head_term,)] if has_term(head_term) else []
+            if max_parts > 2:
+                head_splits += compound_splits(h, has_term, min_part, max_parts - 1)
+            for head_parts in head_splits:
+                parts = head_parts + (tail_term,)
+                score = (-len(parts), min(len(h), len(tail)))
+                if parts not in scored or score > scored[parts]:
+                    scored[parts] = score
+            if head_splits:
                 break
-    return None if best is None else (best[1], best[2])
+    return sorted(scored, key=lambda parts: scored[parts], reverse=True)
+
+
+def decompound(folded_word: str, has_term, min_part: int = MIN_COMPOUND_PART, max_parts: int = 3):
+    """The best split of a compound (see ``compound_splits``), or ``None``."""
+    splits = compound_splits(folded_word, has_term, min_part, max_parts)
+    return splits[0] if splits else None
 
 
 def compose(first_folded: str, second_folded: str, has_term):

@@ -866,13 +866,22 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     JOINED_WORDS_BOOST = 2.0
 
     def _word_clause(self, folded, term):
-        """A query word: its term, or, ranked below it, both parts of it when it is a compound."""
+        """A query word: its term, or, ranked below it, all its parts when it is a compound."""
         clause = self._term(term)
-        split = danish.decompound(folded, self.has_term) if len(folded) >= 2 * danish.MIN_COMPOUND_PART else None
-        if split:
-            parts = wq.And([self._term(split[0]), self._term(split[1])], boost=self.SPLIT_PARTS_BOOST)
-            clause = wq.Or([clause, parts])
-        return clause
+        if len(folded) < 2 * danish.MIN_COMPOUND_PART:
+            return clause
+        # The best split into two parts and the best into three: a text may have "læseforståelse
+        # og strategier" or "læse, forståelse og strategier" for "læseforståelsesstrategier".
+        best_of_each_size = {}
+        for split in danish.compound_splits(folded, self.has_term):
+            best_of_each_size.setdefault(len(split), split)
+        if not best_of_each_size:
+            return clause
+        alternatives = [
+            wq.And([self._term(part) for part in split], boost=self.SPLIT_PARTS_BOOST)
+            for split in best_of_each_size.values()
+        ]
+        return wq.Or([clause] + alternatives)
 
     def _plain_text(self, query):
         words = danish.query_words(query.query_string, self.analyzer)

@@ -64,6 +64,9 @@ class DanishSearchTests(WhooshTestCase):
         self.assertIn("Læseforståelse i indskolingen", found)
         self.assertIn("Strategier", found)
 
+    def test_three_part_compound_found_by_its_parts(self):
+        self.assertEqual(self.titles("læseforståelsesstrategier"), {"Strategier"})
+
     def test_no_compound_false_positive(self):
         self.assertEqual(self.titles("læsebånd"), set())
 

@@ -48,6 +48,20 @@ def test_decompound_against_vocabulary():
     assert danish.decompound("pro", vocabulary.__contains__) is None
 
 
+def test_decompound_into_three_parts_when_the_head_is_itself_a_compound():
+    vocabulary = set(terms("læse forståelse strategier matematik undervisning forløb"))
+    assert danish.decompound("laeseforstaaelsesstrategier", vocabulary.__contains__) == tuple(
+        terms("læse forståelse strategier"))
+    assert danish.decompound("matematikundervisningsforloeb", vocabulary.__contains__) == tuple(
+        terms("matematik undervisning forløb"))
+    # Fewer parts win: the head as a whole is preferred when the index knows it.
+    vocabulary |= set(terms("læseforståelse"))
+    assert danish.decompound("laeseforstaaelsesstrategier", vocabulary.__contains__) == tuple(
+        terms("læseforståelse strategier"))
+    # No more than three parts.
+    assert danish.decompound("laeseforstaaelsesstrategiforloeb", set(terms("læse forståelse strategi forløb")).__contains__) is None
+
+
 def test_compose_adjacent_words():
     vocabulary = set(terms("læseforståelse"))
     assert danish.compose("laese", "forstaaelse", vocabulary.__contains__) == terms("læseforståelse")[0]
