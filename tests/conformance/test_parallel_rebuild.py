@@ -96,6 +96,19 @@ class ParallelRebuildTests(TestCase):
         self.rebuild(processes=1)
         self.assertEqual(self.postings(), ordinary)
 
+    def test_workers_near_their_memory_limit_write_more_segments_and_rank_the_same(self):
+        self.rebuild(processes=1)
+        expected = {query: self.ranked(query) for query in QUERIES}
+        ParallelBulkWriter.BATCH_SIZE = 20
+        self.addCleanup(setattr, ParallelBulkWriter, "BATCH_SIZE", 250)
+        ParallelBulkWriter.LIMIT_MB = 0.1  # about a hundred books' postings
+        self.addCleanup(setattr, ParallelBulkWriter, "LIMIT_MB", bulk_writing.BULK_LIMIT_MB)
+        self.rebuild(processes=2)
+        reader = self.index.location.searcher().reader()
+        self.assertGreater(len(reader.leaf_readers()), 2)
+        self.assertEqual(reader.doc_count(), 300)
+        self.assertEqual({query: self.ranked(query) for query in QUERIES}, expected)
+
     def test_a_single_process_rebuild_ranks_like_the_parallel_one(self):
         ParallelBulkWriter.BATCH_SIZE = 40
         self.addCleanup(setattr, ParallelBulkWriter, "BATCH_SIZE", 250)
