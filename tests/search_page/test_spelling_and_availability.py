@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from knowledge.search import whoosh_backend
 from tests.network import PASSWORD, make_experiment
@@ -154,3 +156,18 @@ def test_a_backend_without_fuzzy_matching_answers_a_typo_with_no_results(client,
     assert result_titles(response) == []
     assert not response.context["outcome"].fuzzy
     assert result_titles(search(client, q="lydbøger")) == ["Læsning med lydbøger"]
+
+
+@pytest.mark.django_db
+def test_update_index_reads_in_chunks_that_continue_after_the_last_key(client, corpus, network):
+    # Rows are read chunk by chunk without OFFSET (whose cost grows with every chunk read) and
+    # none is lost between chunks.
+    for number in range(7):
+        make_experiment(network.school_b, f"Fuglekasse nummer {number}", findings=("Fugle kom.",))
+    with CaptureQueriesContext(connection) as queries:
+        call_command("update_index", chunk_size=3, stdout=io.StringIO())
+    experiment_reads = [q["sql"] for q in queries.captured_queries
+                        if 'FROM "knowledge_experimentpage"' in q["sql"] and "LIMIT 3" in q["sql"]]
+    assert len(experiment_reads) >= 4  # 10 experiments in the corpus and above, 3 at a time
+    assert not any("OFFSET" in sql for sql in experiment_reads)
+    assert len(result_titles(search(client, q="fuglekasse"))) == 7
