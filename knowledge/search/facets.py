@@ -126,10 +126,12 @@ class FacetCounter:
             ancestor_paths[school_path] = ancestor_paths[municipality_path] = None
             self._add("skole", school_path, pk)
             self._add("kommune", municipality_path, pk)
-            self._add("status", status, pk, str(status_labels.get(status, status)))
+            self._add("status", status, pk)
             date = start_date or (published and timezone.localtime(published).date())
             if date:
                 self._add("aar", str(date.year), pk, str(date.year))
+        # Labels per distinct value, not per row: a lazy translation costs a gettext each time.
+        self.labels["status"] = {status: str(status_labels.get(status, status)) for status in self.members["status"]}
         self.pks = pks
         self._resolve_ancestors(ancestor_paths)
 
@@ -144,8 +146,10 @@ class FacetCounter:
                                 visible_pks, visible)
         for pk, number in grades.values_list("experimentpage_id", "gradelevel__number"):
             if pk in pks:
-                self._add("klassetrin", str(number), pk,
-                          gettext("grade %(number)s") % {"number": number})
+                self._add("klassetrin", str(number), pk)
+        self.labels["klassetrin"] = {
+            number: gettext("grade %(number)s") % {"number": number} for number in self.members["klassetrin"]
+        }
         tags = self._restrict(ExperimentTag.objects, "content_object_id", visible_pks, visible)
         for pk, slug, name in tags.values_list("content_object_id", "tag__slug", "tag__name"):
             if pk in pks:
