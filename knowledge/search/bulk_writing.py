@@ -10,9 +10,9 @@ of a full rebuild's time:
   (128 MB by default; 10,000 experiments need about 400 MB). A rebuild passes a larger limit,
   and a rebuild's worker writes out a segment when it nears it, rather than spill.
 
-``ParallelBulkWriter`` then spreads the analysis and the flush over worker processes, one
-segment each (Whoosh's own multi-process writer, with the bulk writer in every worker), while
-the main process keeps reading the database. The segments are ordinary Whoosh segments:
+``ParallelBulkWriter`` then spreads the analysis and the flush over worker processes, each
+writing its own segments (Whoosh's own multi-process writer, with the bulk writer in every
+worker), while the main process keeps reading the database. The segments are ordinary Whoosh segments:
 readers cannot tell how they were written.
 """
 
