@@ -15,6 +15,7 @@ from taggit.models import Tag
 
 from knowledge.models import ExperimentLink, ExperimentPage, Finding
 from tests.network import home_page, make_experiment, make_team
+from tests.queries import cold_and_warm_queries
 
 SMALL, LARGE = 3, 25
 
@@ -34,27 +35,6 @@ def grow(network, count, start=0):
             findings=[f"Fund {number}.{i}" for i in range(1 + number % 3)],
             members_only=number % 5 == 4,
         )
-
-
-def count_queries(client, url):
-    client.get(url)  # warm caches (site root, content types)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
-
-
-def cold_and_warm_queries(client, url):
-    """Queries right after the cache is emptied (listings built from the database), then warm."""
-    client.get(url)  # warm what lives outside the cache framework (content types)
-    counts = []
-    cache.clear()
-    for _ in ("cold", "warm"):
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(url)
-        assert response.status_code == 200, url
-        counts.append(len(context.captured_queries))
-    return counts
 
 
 def listing_urls(network):
@@ -107,14 +87,12 @@ def test_the_experiment_page_uses_constant_queries(client, network, django_asser
     grow(network, SMALL)
     experiment = make_experiment(network.school_a, "Makkerlæsning", team=network.team_a)
     experiment = _enrich(experiment, network, findings=2, links=1, tags=2)
-    small = count_queries(client, experiment.url)
+    small = cold_and_warm_queries(client, experiment.url)
 
     grow(network, LARGE - SMALL, start=SMALL)
     experiment = _enrich(experiment, network, findings=12, links=6, tags=10)
-    client.get(experiment.url)
-    with django_assert_num_queries(small):
-        response = client.get(experiment.url)
-    assert response.status_code == 200
+    assert cold_and_warm_queries(client, experiment.url) == small
+    response = client.get(experiment.url)
     html = response.content.decode()
     assert "Fund 11" in html
     assert "Mærke 9" in html

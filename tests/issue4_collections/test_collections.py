@@ -5,12 +5,11 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from knowledge.models import CollectionIndexPage, CollectionItem, CollectionPage
 from tests.network import PASSWORD, make_experiment, make_school
+from tests.queries import cold_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -109,10 +108,7 @@ def test_collection_index_lists_the_folder(client, network, experiments):
 
 
 def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+    return cold_queries(client, url)[0]
 
 
 def test_collection_page_and_listings_keep_a_constant_number_of_queries(client, network):

@@ -8,10 +8,9 @@ import io
 import openpyxl
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.network import make_experiment
+from tests.queries import cold_queries
 
 from .pages import experiment_titles, statements
 
@@ -48,15 +47,6 @@ def rows_in(response):
     )
 
 
-def queries_for(client, url):
-    client.get(url)  # warm caches that are filled once per process (content types)
-    cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), response
-
-
 @pytest.mark.parametrize("as_member", [False, True])
 def test_constant_number_of_queries_at_two_sizes(client, network, django_assert_num_queries, as_member):
     if as_member:
@@ -64,7 +54,7 @@ def test_constant_number_of_queries_at_two_sizes(client, network, django_assert_
     grow(network, 3, 0)
     small = {}
     for url in URLS:
-        small[url], response = queries_for(client, url)
+        small[url], response = cold_queries(client, url)
         assert rows_in(response) > 0, f"{url} must list something for the count to mean anything"
     grow(network, 12, 3)
     for url in URLS:

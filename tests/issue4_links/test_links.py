@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from knowledge.links import links_for
 from knowledge.models import ExperimentLink, ExperimentPage, LinkKind
 from tests.network import PASSWORD, make_experiment, make_school
+from tests.queries import cold_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -201,22 +202,11 @@ def test_links_section_takes_constant_queries(network, client):
     original = make_experiment(network.school_a, "Læsebånd")
     link(make_experiment(network.school_b, "Følger 1"), original)
 
-    def count_queries():
-        from django.core.cache import cache
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        client.get(original.url)  # fill what is cached once per process (content types)
-        cache.clear()  # both counts from the same cold start (Wagtail's site root paths too)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(original.url).status_code == 200
-        return len(queries)
-
-    few = count_queries()
+    few = cold_queries(client, original.url)[0]
     for number in range(2, 7):
         school = make_school(network.municipality_b, f"Skole {number}")
         link(make_experiment(school, f"Følger {number}", findings=("a", "b")), original)
-    assert count_queries() == few
+    assert cold_queries(client, original.url)[0] == few
 
 
 def test_preview_shows_unsaved_links_without_an_error(network, admin_client):

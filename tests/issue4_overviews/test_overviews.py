@@ -4,11 +4,10 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from knowledge.models import ExperimentPage
 from tests.network import PASSWORD, make_experiment, make_school, make_team
+from tests.queries import cold_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -138,10 +137,7 @@ def test_unknown_school_is_a_404(client, network):
 
 
 def count_queries(client, url):
-    client.get(url)  # warm the per-process caches (content types, site root paths)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+    return cold_queries(client, url)[0]
 
 
 def grow(network, size):
