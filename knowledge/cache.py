@@ -62,13 +62,6 @@ def cached_listing(name, user, parts, build, timeout=LISTING_TIMEOUT):
     return value
 
 
-def _page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        bump_content_version()
-
-
 def connect_signals():
     """Bump the version on every change a cached listing could show (from AppConfig.ready)."""
     from taggit.models import Tag
@@ -83,7 +76,9 @@ def connect_signals():
     page_published.connect(bump_content_version, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(bump_content_version, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}.moved")
-    post_delete.connect(_page_deleted, dispatch_uid=f"{uid}.page_deleted")
+    # A deleted page needs no receiver of its own: Wagtail unpublishes a live page before
+    # deleting it (page_unpublished), and cached listings show live pages only. A post_delete
+    # receiver without a sender would also cost every model Django's fast delete.
     models = (ExperimentTag, Tag, PageViewRestriction, TeacherTeam, Subject, GradeLevel,
               CollectionItem)
     for model in models:

@@ -6,13 +6,13 @@ exactly the rows the page lists across all its pages, and the same privacy appli
 
 import hashlib
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from . import exports
 from .cache import cached_listing, listing_key
 from .filtering import PAGE_PARAMETER, FilteredListing
+from .listings import cached_page_of_experiments
 
 FINDINGS_PER_PAGE = 25
 EXPERIMENTS_PER_PAGE = 25
@@ -23,15 +23,11 @@ def _filters_key(listing):
     return hashlib.sha256(listing.querystring().encode()).hexdigest()[:32]
 
 
-def _paginate(request, listing, rows, per_page, prepare):
+def _paginate(request, listing, name, filters, rows, per_page, prepare):
     """The requested page; its count and rows (made by prepare) from the listing cache."""
-    name = "findings" if listing.for_findings else "experiments"
-    filters = _filters_key(listing)
-    paginator = Paginator(rows, per_page)
-    paginator.count = cached_listing(f"{name}-count", listing.user, [filters], rows.count)
-    page = paginator.get_page(request.GET.get(PAGE_PARAMETER))
-    page.object_list = cached_listing(
-        f"{name}-rows", listing.user, [filters, page.number], lambda: prepare(page.object_list)
+    page = cached_page_of_experiments(
+        f"{name}-rows", listing.user, [filters], rows, per_page, request.GET.get(PAGE_PARAMETER),
+        prepare=prepare,
     )
     page.previous_url = (
         listing.querystring(**{PAGE_PARAMETER: page.previous_page_number()})
@@ -43,10 +39,13 @@ def _paginate(request, listing, rows, per_page, prepare):
     return page
 
 
-def _context(listing, page):
-    name = "findings" if listing.for_findings else "experiments"
-    facets = cached_listing(f"{name}-facets", listing.user, [_filters_key(listing)], listing.facets)
-    return {
+def _listing_page(request, for_findings, rows_of, per_page, prepare, template):
+    listing = FilteredListing(request.user, request.GET, findings=for_findings)
+    name = "findings" if for_findings else "experiments"
+    filters = _filters_key(listing)
+    page = _paginate(request, listing, name, filters, rows_of(listing), per_page, prepare)
+    facets = cached_listing(f"{name}-facets", listing.user, [filters], listing.facets)
+    context = {
         "listing": listing,
         "facets": facets,
         "unmatched_filters": listing.unmatched_filters(facets),
@@ -54,27 +53,20 @@ def _context(listing, page):
         "page": page,
         "querystring": listing.querystring(),
         # Rendered rows and filters change only with the content version, part of listing_key.
-        "rows_cache_key": listing_key(
-            f"{name}-rows-html", listing.user, _filters_key(listing), page.number
-        ),
-        "filters_cache_key": listing_key(f"{name}-filters-html", listing.user, _filters_key(listing)),
+        "rows_cache_key": listing_key(f"{name}-rows-html", listing.user, filters, page.number),
+        "filters_cache_key": listing_key(f"{name}-filters-html", listing.user, filters),
     }
+    return render(request, template, context)
 
 
 def findings(request):
-    listing = FilteredListing(request.user, request.GET, findings=True)
-    page = _paginate(
-        request, listing, exports.findings_for_display(listing), FINDINGS_PER_PAGE,
-        prepare=_findings_with_places,
-    )
-    return render(request, "knowledge/findings/findings.html", _context(listing, page))
+    return _listing_page(request, True, exports.findings_for_display, FINDINGS_PER_PAGE,
+                         _findings_with_places, "knowledge/findings/findings.html")
 
 
 def experiments(request):
-    listing = FilteredListing(request.user, request.GET, findings=False)
-    rows = exports.experiments_for_display(listing)
-    page = _paginate(request, listing, rows, EXPERIMENTS_PER_PAGE, prepare=exports.attach_places)
-    return render(request, "knowledge/findings/experiments.html", _context(listing, page))
+    return _listing_page(request, False, exports.experiments_for_display, EXPERIMENTS_PER_PAGE,
+                         exports.attach_places, "knowledge/findings/experiments.html")
 
 
 def _findings_with_places(findings):

@@ -51,7 +51,8 @@ def newest_experiments(user, limit=6, queryset=None):
 
 def cached_page_of_experiments(name, user, parts, experiments, per_page, number,
                                prepare=attach_schools):
-    """A Paginator page of experiments_for_listing(...) rows, count and cards from the cache.
+    """A Paginator page of rows (experiments_for_listing(...) here; the findings page's rows
+    too), with the count and the prepared rows from the cache.
 
     name and parts (e.g. the school's id) identify the listing; the page number is resolved
     first, so an out-of-range or malformed ?side= shares the entry of the page it lands on.

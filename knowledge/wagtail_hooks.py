@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .document_privacy import refuse_hidden_documents
 from .models import Subject
 from .tag_admin import TagViewSet
 
@@ -25,8 +26,4 @@ def register_tag_viewset():
     return TagViewSet()
 
 
-@hooks.register("before_serve_document")
-def refuse_hidden_documents(document, request):
-    from .document_privacy import refuse_hidden_documents as refuse
-
-    return refuse(document, request)
+hooks.register("before_serve_document", refuse_hidden_documents)

@@ -72,17 +72,19 @@ class SearchOutcome:
         return len(self.pks)
 
 
-def matching_pks(visible, text, backend_name="default", operator="and", fuzzy=False):
-    """Primary keys of the visible experiments matching text, best first.
+def fuzzy_query(text, operator="and"):
+    """A query for words a letter or two away from the ones typed (quotes are ignored); None if
+    the text has no words."""
+    words = text.replace('"', " ").strip()
+    return Fuzzy(words, operator=operator) if _HAS_WORD.search(words) else None
 
-    Returns (pks, unavailable); pks is None when the text has no searchable words. ``fuzzy``
-    also matches words a letter or two away from the ones typed (quotes are then ignored).
+
+def matching_pks(visible, query, backend_name="default"):
+    """Primary keys of the visible experiments matching a query (``build_query`` or
+    ``fuzzy_query``), best first.
+
+    Returns (pks, unavailable); pks is None when there is no query (the text had no words).
     """
-    if fuzzy:
-        words = text.replace('"', " ").strip()
-        query = Fuzzy(words, operator=operator) if _HAS_WORD.search(words) else None
-    else:
-        query = build_query(text, operator)
     if query is None:
         return None, False
     results = visible.only("pk").search(query, backend=backend_name)
@@ -107,7 +109,7 @@ def near_misses(visible, text, backend_name):
     operators = ("and", "or") if words > 1 else ("and",)
     for operator in operators:
         try:
-            pks, _ = matching_pks(visible, text, backend_name, operator, fuzzy=True)
+            pks, _ = matching_pks(visible, fuzzy_query(text, operator), backend_name)
         except NotImplementedError:
             return []
         if pks:
@@ -131,7 +133,7 @@ def suggestion_for(backend, backend_name, visible, text):
         return None
     if not suggestion or suggestion.strip().lower() == text.strip().lower():
         return None
-    pks, _ = matching_pks(visible, suggestion, backend_name)
+    pks, _ = matching_pks(visible, build_query(suggestion), backend_name)
     return suggestion if pks else None
 
 
@@ -144,9 +146,9 @@ def find_experiments(user, text, selections=None, sort=None, backend_name="defau
     matched = None  # None: no query, every visible experiment is a candidate
     if text:
         try:
-            matched, outcome.unavailable = matching_pks(visible, text, backend_name)
+            matched, outcome.unavailable = matching_pks(visible, build_query(text), backend_name)
             if matched == [] and not outcome.unavailable and len(text.split()) > 1:
-                matched, outcome.unavailable = matching_pks(visible, text, backend_name, "or")
+                matched, outcome.unavailable = matching_pks(visible, build_query(text, "or"), backend_name)
                 outcome.relaxed = bool(matched)
             if matched == [] and not outcome.unavailable:
                 matched = near_misses(visible, text, backend_name)

@@ -682,7 +682,6 @@ class WhooshBulkIndex(WhooshIndex):
         ix = whoosh_index.open_dir(str(generation))
         self.writer = bulk_writer(ix, backend.index_processes)
         self.vocabulary = SpellingVocabulary()
-        self.count = 0
         self.written = 0  # documents handed to the writer, including updates
 
     def add_model(self, model):
@@ -712,23 +711,18 @@ class WhooshBulkIndex(WhooshIndex):
         if not model.get_search_fields():
             return
         builder = DocumentBuilder(model)
-        if model not in self.models:  # used outside the rebuild command: be safe
+        if model in self.models:
+            skip = self._pks_of_children(model)
+            items = [obj for obj in items if obj.pk not in skip]
+            write = self.writer.add_document
+        else:  # used outside the rebuild command: be safe
             items = list(items)
-            builder.prefetch(items)
-            for obj in items:
-                doc = builder.build(obj)
-                self.writer.update_document(**doc)
-                self.vocabulary.add_document_words(builder.spelling_words(doc))
-                self.written += 1
-            return
-        skip = self._pks_of_children(model)
-        items = [obj for obj in items if obj.pk not in skip]
+            write = self.writer.update_document
         builder.prefetch(items)
         for obj in items:
             doc = builder.build(obj)
-            self.writer.add_document(**doc)
+            write(**doc)
             self.vocabulary.add_document_words(builder.spelling_words(doc))
-            self.count += 1
             self.written += 1
 
     def delete_item(self, item):
@@ -790,7 +784,7 @@ class WhooshRebuilder:
         replayed = location.finish_rebuild(self.bulk.generation, save_vocabulary)
         logger.info(
             "Rebuilt search index %s (%d documents, %d journalled writes replayed, commit+swap %.2fs)",
-            self.index.get_key(), self.bulk.count, replayed, time.monotonic() - started,
+            self.index.get_key(), self.bulk.written, replayed, time.monotonic() - started,
         )
 
 

@@ -7,10 +7,8 @@ from tests.network import make_experiment
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_typing_offers_titles_and_the_keyboard_opens_one(page, live_server, network, settings, tmp_path):
-    settings.WAGTAILSEARCH_BACKENDS = {  # an index of this test's own
-        "default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "PATH": tmp_path / "index"}
-    }
+def test_typing_offers_titles_and_the_keyboard_opens_one(page, live_server, network):
+    # The index is this test's own (tests/conftest.py: search_index_per_test).
     make_experiment(network.school_a, "Læsemakkere i 3.a", findings=())
     make_experiment(network.school_b, "Læsebånd hver morgen", findings=())
     make_experiment(network.school_b, "Læsning for medlemmer", members_only=True, findings=())

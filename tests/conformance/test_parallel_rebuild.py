@@ -11,13 +11,14 @@ import os
 import random
 from datetime import date
 
-from django.test import TestCase
-from modelsearch.backends import get_search_backend
+from unittest import mock
+
 from modelsearch.test.testapp import models
 
 from knowledge.search import bulk_writing
 from knowledge.search.bulk_writing import BulkSubWriterTask, ParallelBulkWriter, WorkerFailed
-from knowledge.search.whoosh_backend import WhooshSearchBackend
+
+from .test_whoosh_backend import WhooshTestCase
 
 WORDS = (
     "læsning trivsel elever forældre brøker matematik bevægelse frikvarter skrivning respons "
@@ -38,13 +39,16 @@ def make_books(count, seed=7):
     )
 
 
-class ParallelRebuildTests(TestCase):
+class ParallelRebuildTests(WhooshTestCase):
     def setUp(self):
-        self.backend = get_search_backend("default")
-        assert isinstance(self.backend, WhooshSearchBackend)
-        self.backend.reset_indexes()
+        super().setUp()
         self.index = self.backend.get_index_for_model(models.Book)
         make_books(300)
+
+    def set_writer(self, **attributes):
+        """Change ParallelBulkWriter's class settings for this test only."""
+        for name, value in attributes.items():
+            self.enterContext(mock.patch.object(ParallelBulkWriter, name, value))
 
     def rebuild(self, processes):
         self.backend.index_processes = processes
@@ -66,8 +70,7 @@ class ParallelRebuildTests(TestCase):
         expected = {query: self.ranked(query) for query in QUERIES}
         self.assertTrue(all(expected.values()))
 
-        ParallelBulkWriter.BATCH_SIZE = 40
-        self.addCleanup(setattr, ParallelBulkWriter, "BATCH_SIZE", 250)
+        self.set_writer(BATCH_SIZE=40)
         self.rebuild(processes=2)
 
         reader = self.index.location.searcher().reader()
@@ -99,10 +102,7 @@ class ParallelRebuildTests(TestCase):
     def test_workers_near_their_memory_limit_write_more_segments_and_rank_the_same(self):
         self.rebuild(processes=1)
         expected = {query: self.ranked(query) for query in QUERIES}
-        ParallelBulkWriter.BATCH_SIZE = 20
-        self.addCleanup(setattr, ParallelBulkWriter, "BATCH_SIZE", 250)
-        ParallelBulkWriter.LIMIT_MB = 0.1  # about a hundred books' postings
-        self.addCleanup(setattr, ParallelBulkWriter, "LIMIT_MB", bulk_writing.BULK_LIMIT_MB)
+        self.set_writer(BATCH_SIZE=20, LIMIT_MB=0.1)  # 0.1 MB: about a hundred books' postings
         self.rebuild(processes=2)
         reader = self.index.location.searcher().reader()
         self.assertGreater(len(reader.leaf_readers()), 2)
@@ -110,8 +110,7 @@ class ParallelRebuildTests(TestCase):
         self.assertEqual({query: self.ranked(query) for query in QUERIES}, expected)
 
     def test_a_single_process_rebuild_ranks_like_the_parallel_one(self):
-        ParallelBulkWriter.BATCH_SIZE = 40
-        self.addCleanup(setattr, ParallelBulkWriter, "BATCH_SIZE", 250)
+        self.set_writer(BATCH_SIZE=40)
         self.rebuild(processes=2)
         parallel = {query: self.ranked(query) for query in QUERIES}
         self.rebuild(processes=1)
@@ -126,11 +125,8 @@ class ParallelRebuildTests(TestCase):
         def die(task, filename, doc_count):
             os._exit(3)  # as if killed (out of memory) halfway through
 
-        original = BulkSubWriterTask._process_file
-        BulkSubWriterTask._process_file = die
-        self.addCleanup(setattr, BulkSubWriterTask, "_process_file", original)
-        ParallelBulkWriter.POLL_SECONDS = 0.1
-        self.addCleanup(setattr, ParallelBulkWriter, "POLL_SECONDS", 1.0)
+        self.enterContext(mock.patch.object(BulkSubWriterTask, "_process_file", die))
+        self.set_writer(POLL_SECONDS=0.1)
 
         with self.assertRaises(WorkerFailed) as raised:
             self.rebuild(processes=2)
