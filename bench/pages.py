@@ -51,7 +51,7 @@ def measure(size, requests, cold=False):
 
     from knowledge.demo.builder import NetworkBuilder
     from knowledge.models import ExperimentPage, HomePage
-    from knowledge.listings import tags_visible_to
+    from knowledge.listings.queries import tags_visible_to
     from schools.models import SchoolPage
 
     settings.DEBUG = False  # dev settings otherwise, but no per-query debug bookkeeping

@@ -8,7 +8,7 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import privacy  # noqa: F401
+        from .experiments import privacy  # noqa: F401
         from .cache import connect_signals
 
         connect_signals()

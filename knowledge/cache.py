@@ -11,6 +11,7 @@ different experiments, so their entries are never shared) and the language (cach
 hold translated text). Only live pages are ever read into a cached listing: drafts never are.
 """
 
+import hashlib
 import uuid
 
 from django.core.cache import cache
@@ -43,8 +44,21 @@ def bump_content_version(**kwargs):
 
 
 def visibility_class(user):
-    """Which experiments a reader may see: what visible_to() tells apart, nothing more."""
-    return "member" if user is not None and user.is_authenticated else "public"
+    """Which experiments a reader may see: what visible_to() tells apart, nothing more.
+
+    Anonymous visitors share one class, and so do members who pass every restriction; a member
+    kept out of some group- or password-restricted pages gets a class of those pages.
+    """
+    if user is None or not user.is_authenticated:
+        return "public"
+    if user.is_superuser:
+        return "all"
+    from knowledge.models.experiments import restricted_paths_closed_to
+
+    closed = restricted_paths_closed_to(user)
+    if not closed:
+        return "member"
+    return "member-" + hashlib.sha256(" ".join(closed).encode()).hexdigest()[:16]
 
 
 def listing_key(name, user, *parts):

@@ -3,9 +3,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .document_privacy import refuse_hidden_documents
+from .experiments.document_privacy import refuse_hidden_documents
 from .models import Subject
-from .tag_admin import TagViewSet
+from .tags.admin import TagViewSet
 
 
 class SubjectViewSet(SnippetViewSet):

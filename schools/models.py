@@ -30,7 +30,7 @@ class MunicipalityPage(Page):
     subpage_types = ["schools.SchoolPage", "knowledge.CollectionIndexPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.listings import public_pages
+        from knowledge.listings.queries import public_pages
 
         context = super().get_context(request, *args, **kwargs)
         context["schools"] = public_pages(SchoolPage.objects.child_of(self).live()).order_by("title")
@@ -104,8 +104,8 @@ class SchoolPage(Page):
         return experiments
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.cache import cached_listing, listing_key
-        from knowledge.listings import cached_page_of_experiments, experiments_for_listing
+        from knowledge.cache import cached_listing
+        from knowledge.listings.queries import cached_page_of_experiments, experiments_for_listing
         from knowledge.models import ExperimentPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -117,9 +117,6 @@ class SchoolPage(Page):
         context["experiments"] = cached_page_of_experiments(
             "school", request.user, [self.pk], experiments, self.EXPERIMENTS_PER_PAGE,
             request.GET.get("side"), prepare=self._with_listing_school,
-        )
-        context["cards_cache_key"] = listing_key(
-            "school-cards", request.user, self.pk, context["experiments"].number
         )
         context["teams"] = cached_listing(
             "school-teams", request.user, [self.pk],

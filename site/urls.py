@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge import urls as knowledge_urls
-from knowledge.api import api_router
+from knowledge.listings.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

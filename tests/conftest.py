@@ -74,9 +74,17 @@ def base_content(request):
 
 @pytest.fixture
 def network(db):
-    """A small network: see tests.network.Network."""
+    """A small network: see tests.support.network.Network."""
     # Imported here, not at the top: tests/conformance runs under settings without the project's
     # apps, and this conftest is loaded for it too.
-    from tests.network import build_network
+    from tests.support.network import build_network
 
     return build_network()
+
+
+@pytest.fixture
+def findings_network(network):
+    """The small network with findings of several kinds: see tests.support.network.add_findings."""
+    from tests.support.network import add_findings
+
+    return add_findings(network)

@@ -28,6 +28,7 @@ from tqdm import tqdm
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Task, Workflow
 
 from knowledge.cache import bump_content_version
+from knowledge.experiments.fields import demo_values
 from knowledge.models import (
     CollectionIndexPage,
     CollectionItem,
@@ -294,6 +295,9 @@ class NetworkBuilder:
             reflection=f"<p>{rng.choice(words.REFLECTIONS)}</p>",
             picture=rng.choice(self.pictures) if rng.random() < PICTURE_SHARE else None,
             members_only=members_only,
+            # Fields declared with a demo value (knowledge.experiments.fields), from a generator
+            # of their own so that adding one leaves the rest of the network as it was.
+            **demo_values(random.Random(f"{self.seed}-fields-{number}")),
         )
         tags = list(theme["tags"]) + rng.sample(theme["extra_tags"], rng.randint(0, 2))
         if rng.random() < 0.25:
@@ -446,7 +450,7 @@ class NetworkBuilder:
                 ExperimentLink.objects.filter(page_id__in=ids).delete()
                 ExperimentLink.objects.filter(target_id__in=ids).delete()
                 CollectionItem.objects.filter(experiment_id__in=ids).delete()
-                # Before the pages: knowledge.privacy reads the page when a restriction goes.
+                # Before the pages: knowledge.experiments.privacy reads the page when a restriction goes.
                 PageViewRestriction.objects.filter(page_id__in=ids).delete()
             for municipality in MunicipalityPage.objects.all():
                 municipality.delete()

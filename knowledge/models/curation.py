@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from knowledge.forms import CollectionPageForm
+from knowledge.curation.forms import CollectionPageForm
 
 
 class CollectionIndexPage(Page):

@@ -1,6 +1,7 @@
 """Practice experiments (praksisforsøg): what a teacher team tried, saw and learned."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +13,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from knowledge.blocks import ExperimentBodyBlock
-from knowledge.forms import ExperimentPageForm
+from knowledge.experiments.blocks import ExperimentBodyBlock
+from knowledge.experiments.forms import ExperimentPageForm
+
+#: Dates outside these years are typing errors (year 1 made an overview of 4,000 terms).
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "h3"]
 
@@ -48,11 +52,39 @@ class ExperimentTag(TaggedItemBase):
 
 class ExperimentQuerySet(PageQuerySet):
     def visible_to(self, user):
-        """Live experiments the user may read: anonymous visitors never see members-only ones."""
+        """Live experiments the user may read.
+
+        Anonymous visitors never see restricted ones (members_only mirrors every view
+        restriction on the page or above it). A logged-in member sees those restricted to
+        logged-in users, but not those behind a restriction they do not pass: a group they are
+        not in, or a shared password (a password opens one page, never a listing).
+        """
         queryset = self.live()
         if user is None or not user.is_authenticated:
-            queryset = queryset.filter(members_only=False)
+            return queryset.filter(members_only=False)
+        if user.is_superuser:
+            return queryset
+        for path in restricted_paths_closed_to(user):
+            queryset = queryset.exclude(members_only=True, path__startswith=path)
         return queryset
+
+
+def restricted_paths_closed_to(user):
+    """Tree paths of the pages whose view restriction a logged-in user does not pass.
+
+    One query, remembered on the user object (one request's user): listings and the cache key
+    (knowledge.cache.visibility_class) ask for it several times per request.
+    """
+    from wagtail.models import PageViewRestriction
+
+    if not hasattr(user, "_closed_restriction_paths"):
+        closed = PageViewRestriction.objects.filter(
+            models.Q(restriction_type=PageViewRestriction.PASSWORD)
+            | models.Q(restriction_type=PageViewRestriction.GROUPS)
+            & ~models.Q(groups__in=user.groups.all())
+        )
+        user._closed_restriction_paths = sorted(set(closed.values_list("page__path", flat=True)))
+    return user._closed_restriction_paths
 
 
 ExperimentManager = PageManager.from_queryset(ExperimentQuerySet)
@@ -81,6 +113,11 @@ class ExperimentPage(Page):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    pupil_count = models.PositiveIntegerField(
+        _("number of pupils involved"), null=True, blank=True,
+        validators=[MaxValueValidator(5000)],
+        help_text=_("Roughly how many pupils took part, so readers can judge the scale."),
+    )
 
     question = models.TextField(_("the question we wanted to answer"), max_length=1000)
     background = RichTextField(_("background"), blank=True, features=RICH_TEXT_FEATURES)
@@ -100,7 +137,7 @@ class ExperimentPage(Page):
     )
 
     objects = ExperimentManager()
-    base_form_class = ExperimentPageForm  # checks the "builds on" links (knowledge.links)
+    base_form_class = ExperimentPageForm  # checks the "builds on" links (knowledge.experiments.links)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -111,6 +148,7 @@ class ExperimentPage(Page):
                 FieldPanel("subjects", widget=None),
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("pupil_count"),
             ],
             heading=_("About the experiment"),
         ),
@@ -159,6 +197,12 @@ class ExperimentPage(Page):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
+        for name in ("start_date", "end_date"):
+            date = getattr(self, name)
+            if date and not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+                errors.setdefault(name, _(
+                    "Give a date between %(earliest)s and %(latest)s."
+                ) % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR})
         school = self._school_for_validation()
         if self.team_id and school and self.team.school_id != school.pk:
             errors["team"] = _("Choose a team from %(school)s.") % {"school": school.title}
@@ -166,7 +210,7 @@ class ExperimentPage(Page):
             raise ValidationError(errors)
 
     def _school_for_validation(self):
-        # A page being created has no path yet; its admin form (knowledge.forms) sets the school.
+        # A page being created has no path yet; its admin form (knowledge.experiments.forms) sets the school.
         if self.pk and self.depth:
             return self.get_parent()
         return getattr(self, "_parent_school", None)
@@ -176,20 +220,12 @@ class ExperimentPage(Page):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.cache import listing_key
-        from knowledge.links import links_for
+        from knowledge.experiments.links import links_for
 
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached article never asks for them. Only what this reader may see.
         context["links"] = SimpleLazyObject(lambda: links_for(self, request.user))
-        if not getattr(request, "is_preview", False):
-            context["article_cache_key"] = listing_key("experiment-article", request.user, self.pk)
         return context
-
-    @property
-    def year(self):
-        date = self.start_date or (self.first_published_at and self.first_published_at.date())
-        return date.year if date else None
 
 
 class Finding(Orderable):

@@ -21,7 +21,7 @@ class HomePage(Page):
         verbose_name = _("network home page")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.listings import cached_home_listings
+        from knowledge.listings.queries import cached_home_listings
 
         context = super().get_context(request, *args, **kwargs)
         context.update(cached_home_listings(request.user))  # newest, popular tags, numbers

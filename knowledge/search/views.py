@@ -7,12 +7,13 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from knowledge.listings import attach_schools
+from knowledge.listings.facets import FACET_PARAMETERS, read_selections
 from knowledge.models import ExperimentPage, Finding
+from knowledge.places import attach_places
 
-from .facets import FACET_KEYS, read_selections
 from .forms import SORT_NEWEST, SORT_RELEVANCE, SearchForm, clean_query_text
 from .highlight import highlight
 from .results import find_experiments
@@ -23,28 +24,43 @@ RESULTS_PER_PAGE = 20
 SUGGESTIONS_SHOWN = 8
 #: Autocomplete looks at the first characters only; a longer prefix adds nothing.
 MAX_AUTOCOMPLETE_LENGTH = 60
+_KEEP = object()
 
 
-def _url_with(querydict, **changes):
-    """This page's query string with some parameters changed (None removes them)."""
-    params = querydict.copy()
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params.setlist(key, value if isinstance(value, list) else [value])
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
+class Address:
+    """The search page's own address for this search, with some parts changed.
 
+    Built from what the page understood (the cleaned words, sort order and facet values), never
+    by copying the query string: an address a visitor sends with unknown or huge parameters is
+    not repeated in every link on the page.
+    """
 
-def _facet_url_maker(querydict):
-    def toggle(key, value, selected):
-        chosen = [v for v in querydict.getlist(key) if v != value]
+    def __init__(self, query, sort, selections):
+        self.query = query
+        self.sort = sort
+        self.chosen = selections.chosen
+
+    def with_changes(self, q=_KEEP, sorter=_KEEP, side=None, chosen=None):
+        q = self.query if q is _KEEP else q
+        sorter = self.sort if sorter is _KEEP else sorter
+        chosen = self.chosen if chosen is None else chosen
+        pairs = [("q", q)] if q else []
+        if sorter and sorter != SORT_RELEVANCE:
+            pairs.append(("sorter", sorter))
+        pairs += [
+            (parameter, str(value)) for parameter in FACET_PARAMETERS
+            for value in chosen.get(parameter, [])
+        ]
+        if side is not None:
+            pairs.append(("side", str(side)))
+        encoded = urlencode(pairs)
+        return f"?{encoded}" if encoded else "?"
+
+    def toggled(self, parameter, value, selected):
+        values = [v for v in self.chosen.get(parameter, []) if v != value]
         if not selected:
-            chosen.append(value)
-        return _url_with(querydict, **{key: chosen or None, "side": None})
-
-    return toggle
+            values.append(value)
+        return self.with_changes(chosen={**self.chosen, parameter: values})
 
 
 def _snippet(experiment, query):
@@ -70,7 +86,7 @@ def _page_objects(pks):
         )
     )
     by_pk = {experiment.pk: experiment for experiment in queryset}
-    return attach_schools([by_pk[pk] for pk in pks if pk in by_pk])
+    return attach_places([by_pk[pk] for pk in pks if pk in by_pk])
 
 
 def search(request):
@@ -78,17 +94,16 @@ def search(request):
     form.is_valid()  # every input is usable: cleaning only shortens or defaults
     query = form.query
     sort = form.sort
-    selections, ignored_filters = read_selections(request.GET)
-    notes = list(form.messages())
-    if ignored_filters:
-        notes.append(_("Some filters in the address were not recognised and have been ignored."))
+    selections = read_selections(request.GET)
+    address = Address(query, sort, selections)
+    notes = list(form.messages()) + selections.errors
 
     searching = bool(query or selections)
     outcome = None
     page = None
     if searching:
         outcome = find_experiments(
-            request.user, query, selections, sort, facet_urls=_facet_url_maker(request.GET)
+            request.user, query, selections, sort, facet_urls=address.toggled
         )
         paginator = Paginator(outcome.pks, RESULTS_PER_PAGE)
         page = paginator.get_page(request.GET.get("side"))
@@ -108,18 +123,18 @@ def search(request):
         "searching": searching,
         "notes": notes,
         "has_filters": bool(selections),
-        "clear_filters_url": _url_with(request.GET, side=None, **dict.fromkeys(FACET_KEYS)),
+        "clear_filters_url": address.with_changes(chosen={}),
         "sort_links": [
-            (SORT_RELEVANCE, _("Best match"), _url_with(request.GET, sorter=SORT_RELEVANCE, side=None)),
-            (SORT_NEWEST, _("Newest first"), _url_with(request.GET, sorter=SORT_NEWEST, side=None)),
+            (SORT_RELEVANCE, _("Best match"), address.with_changes(sorter=SORT_RELEVANCE)),
+            (SORT_NEWEST, _("Newest first"), address.with_changes(sorter=SORT_NEWEST)),
         ],
         "suggestion_url": (
-            _url_with(request.GET, q=outcome.suggestion, side=None)
+            address.with_changes(q=outcome.suggestion)
             if outcome and outcome.suggestion else None
         ),
-        "previous_url": _url_with(request.GET, side=str(page.previous_page_number()))
+        "previous_url": address.with_changes(side=page.previous_page_number())
         if page and page.has_previous() else None,
-        "next_url": _url_with(request.GET, side=str(page.next_page_number()))
+        "next_url": address.with_changes(side=page.next_page_number())
         if page and page.has_next() else None,
     }
     return render(request, "search/search.html", context)

@@ -1,86 +1,22 @@
-"""Collections in templates: a collection's items, and the collections to list on a page.
-
-Both hide what the reader may not see: items whose experiment is a draft or members-only (for
-anonymous visitors) are left out, and so are collections that are not published or are restricted.
-"""
+"""Collections in templates: thin tags over knowledge.curation.queries, for the reader."""
 
 from django import template
-from django.db.models import Count, Q
 
-from knowledge.cache import cached_listing
-from knowledge.listings import attach_schools, public_pages
-from knowledge.models import CollectionPage, ExperimentPage
-from schools.models import MunicipalityPage
+from knowledge.curation import queries
 
 register = template.Library()
-
-NETWORK_COLLECTIONS_SHOWN = 6
 
 
 @register.simple_tag(takes_context=True)
 def collection_entries(context, collection):
-    """The collection's items the reader may see, in the curator's order, with their schools.
-
-    Returns {"items": [...], "schools": [schools in order of first appearance]}; 3 queries.
-    """
-    visible = ExperimentPage.objects.visible_to(context["request"].user).values("pk")
-    items = list(
-        collection.items.filter(experiment__in=visible)
-        .select_related("experiment")
-        .order_by("sort_order", "pk")
-    )
-    attach_schools([item.experiment for item in items])
-    schools = []
-    for item in items:
-        school = item.experiment.listing_school
-        if school is not None and school not in schools:
-            schools.append(school)
-    return {"items": items, "schools": schools}
-
-
-def _with_visible_counts(collections, user):
-    visible = ExperimentPage.objects.visible_to(user).values("pk")
-    return collections.annotate(
-        experiment_count=Count("items", filter=Q(items__experiment__in=visible), distinct=True)
-    )
+    return queries.collection_entries(collection, context["request"].user)
 
 
 @register.simple_tag(takes_context=True)
 def collections_for(context, page):
-    """Published collections to list on page: a municipality's own, or the network's newest."""
-    user = context["request"].user
-    # The visible-item counts grow with the network: keep them while the content is unchanged.
-    return cached_listing(
-        "collections-for", user, [page.pk], lambda: _collections_for(page, user)
-    )
-
-
-def _collections_for(page, user):
-    collections = public_pages(CollectionPage.objects.live())
-    if isinstance(page, MunicipalityPage):
-        return list(
-            _with_visible_counts(collections.descendant_of(page), user).order_by("title")
-        )
-    newest = list(
-        _with_visible_counts(collections, user).order_by("-first_published_at", "-pk")[
-            :NETWORK_COLLECTIONS_SHOWN
-        ]
-    )
-    _attach_municipalities(newest)
-    return newest
-
-
-def _attach_municipalities(collections):
-    """Set .municipality on each collection with one query (collections sit two levels below)."""
-    steplen = CollectionPage.steplen
-    paths = {c.path[: -2 * steplen] for c in collections}
-    municipalities = {m.path: m for m in MunicipalityPage.objects.filter(path__in=paths)}
-    for collection in collections:
-        collection.municipality = municipalities.get(collection.path[: -2 * steplen])
+    return queries.collections_for(page, context["request"].user)
 
 
 @register.simple_tag(takes_context=True)
 def collections_in_folder(context, folder):
-    """The published collections in a municipality's collections folder, by title."""
-    collections = public_pages(CollectionPage.objects.child_of(folder).live())
-    return list(_with_visible_counts(collections, context["request"].user).order_by("title"))
+    return queries.collections_in_folder(folder, context["request"].user)

@@ -181,7 +181,7 @@ REST_FRAMEWORK = {"DEFAULT_PAGINATION_CLASS": None}
 
 WAGTAILIMAGES_IMAGE_MODEL = "knowledge.PraksisImage"
 # Reads an upload's pixel count from its header before anything decodes it (decompression bombs).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "knowledge.image_uploads.PraksisImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "knowledge.experiments.uploads.PraksisImageForm"
 
 # Serve static files straight from the apps and static/ when nothing has been collected yet.
 WHITENOISE_USE_FINDERS = True

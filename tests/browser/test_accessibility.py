@@ -14,10 +14,10 @@ from PIL import Image
 from taggit.models import Tag
 from wagtail.rich_text import RichText
 
-from knowledge import views as knowledge_views
+from knowledge.tags import views as tag_views
 from knowledge.models import ExperimentLink, PraksisImage
 from schools.models import SchoolPage
-from tests.network import build_network, make_experiment
+from tests.support.network import build_network, make_experiment
 
 pytestmark = [
     pytest.mark.browser,
@@ -104,7 +104,7 @@ def public_pages(monkeypatch):
     make_experiment(network.school_b, "Højtlæsning i 5. klasse", tags=["Læsning"])
     # Two to a page, so the school and tag pages show their pagination too.
     monkeypatch.setattr(SchoolPage, "EXPERIMENTS_PER_PAGE", 2)
-    monkeypatch.setattr(knowledge_views, "EXPERIMENTS_PER_PAGE", 2)
+    monkeypatch.setattr(tag_views, "EXPERIMENTS_PER_PAGE", 2)
     return {
         "home": "/",
         "municipality": network.municipality_a.url,

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from knowledge.models import CollectionIndexPage, CollectionPage
 from tests.browser.conftest import login
-from tests.network import PASSWORD, build_network, make_experiment, make_school
+from tests.support.network import PASSWORD, build_network, make_experiment, make_school
 
 pytestmark = [
     pytest.mark.browser,

@@ -7,8 +7,8 @@ import openpyxl
 import pytest
 
 from tests.browser.conftest import login
-from tests.issue4_findings.pages import label
-from tests.network import PASSWORD, build_network, make_experiment
+from tests.support.pages import label
+from tests.support.network import PASSWORD, build_network, make_experiment
 
 pytestmark = [
     pytest.mark.browser,

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from knowledge.models import ExperimentPage
 from tests.browser.conftest import login
-from tests.network import PASSWORD, build_network
+from tests.support.network import PASSWORD, build_network
 
 pytestmark = [
     pytest.mark.browser,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.network import make_experiment
+from tests.support.network import make_experiment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

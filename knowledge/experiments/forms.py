@@ -1,0 +1,53 @@
+"""Admin forms that check what one model's clean() cannot see: the rows of its inline panels."""
+
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .links import LinkError, check_link
+
+
+def chosen_in(form, formset_name, field_name):
+    """(inline form, chosen object) for each row that will be saved and has field_name filled in.
+
+    Yields nothing while the rows themselves have errors: those are shown first.
+    """
+    formset = form.formsets.get(formset_name)
+    if formset is None or not formset.is_valid():
+        return
+    for child in formset.forms:
+        if not getattr(child, "cleaned_data", None):
+            continue
+        if formset.can_delete and formset._should_delete_form(child):
+            continue
+        chosen = child.cleaned_data.get(field_name)
+        if chosen is not None:
+            yield child, chosen
+
+
+class ExperimentPageForm(WagtailAdminPageForm):
+    """Refuses "builds on" links to the experiment itself, to unpublished pages, or in a loop."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A page being created has no place in the tree yet: tell its clean() which school it is
+        # for, so a team from another school is refused (ExperimentPage._school_for_validation;
+        # tests/test_models.py and tests/test_moderation.py depend on this).
+        if self.parent_page is not None:
+            self.instance._parent_school = self.parent_page
+
+    def clean(self):
+        cleaned_data = super().clean()
+        page = self.instance
+        if cleaned_data.get("title"):
+            page.title = cleaned_data["title"]  # the loop message names the title being typed
+        seen = set()
+        for child, target in chosen_in(self, "links", "target"):
+            if target.pk in seen:
+                child.add_error("target", _("This experiment is already linked above."))
+                continue
+            seen.add(target.pk)
+            try:
+                check_link(page, target)
+            except LinkError as error:
+                child.add_error("target", str(error))
+        return cleaned_data

@@ -1,0 +1,155 @@
+"""A filtered list of experiments or findings, with its facet counts, counted in SQL.
+
+The findings page, the experiments list and their exports read the filters from the query
+string (so every filtered list has a shareable URL) through the one facet vocabulary in
+knowledge.listings.facets. A listing is either of experiments or of findings; the same facets
+serve both, reaching the experiment through ``page__`` from a finding. Every query starts from
+ExperimentPage.objects.visible_to(user), so counts never reveal what the visitor may not read.
+"""
+
+from django.http import QueryDict
+from django.utils.http import urlencode
+from wagtail.models import Page
+
+from knowledge.models import ExperimentPage, Finding
+
+from .facets import FACETS, FacetValue, ShownFacet, TreeFacet, read_selections
+
+PAGE_PARAMETER = "side"
+
+
+class FilteredListing:
+    """A filtered list of experiments or findings for one visitor, with its facets.
+
+    ``results`` is the filtered queryset, ordered for display and export; ``facets()`` runs one
+    query per facet plus one for the municipality and school names.
+    """
+
+    def __init__(self, user, params, *, findings):
+        self.user = user
+        self.for_findings = findings
+        self.prefix = "page__" if findings else ""
+        self.selections = read_selections(params if params is not None else QueryDict())
+        self.active = self.selections.chosen
+
+    # Querysets
+
+    def base_queryset(self):
+        visible = ExperimentPage.objects.visible_to(self.user)
+        if self.for_findings:
+            return Finding.objects.filter(page__in=visible.values("pk"))
+        return visible
+
+    def filtered(self, except_parameter=None):
+        queryset = self.base_queryset()
+        for facet in FACETS:
+            values = self.active.get(facet.parameter)
+            if values and facet.parameter != except_parameter:
+                queryset = facet.filter(queryset, values, self.prefix, self.for_findings)
+        return queryset
+
+    @property
+    def results(self):
+        if self.for_findings:
+            return self.filtered().order_by(
+                "-page__first_published_at", "-page_id", "sort_order", "pk"
+            )
+        return self.filtered().order_by("-first_published_at", "-pk")
+
+    @property
+    def is_filtered(self):
+        return bool(self.active)
+
+    def error_messages(self):
+        return self.selections.errors
+
+    # Facets
+
+    def facets(self):
+        counted = {
+            facet.parameter: facet.counts(
+                self.filtered(except_parameter=facet.parameter), self.prefix, self.for_findings
+            )
+            for facet in FACETS
+        }
+        self._key_tree_facets_by_page_id(counted)
+        shown = []
+        for facet in FACETS:
+            counts = counted[facet.parameter]
+            labels = facet.labels(counts, {value: label for value, (label, _n) in counts.items()})
+            values = [
+                self.facet_value(facet, value, labels[value], n)
+                for value, (_label, n) in counts.items()
+            ]
+            shown.append(ShownFacet(facet.parameter, facet.label, facet.order(values)))
+        return shown
+
+    @staticmethod
+    def _key_tree_facets_by_page_id(counted):
+        """Municipality and school counts come keyed by tree path: key them by page id (stable
+        in URLs) and label them with titles, in one query for both."""
+        tree = [facet.parameter for facet in FACETS if isinstance(facet, TreeFacet)]
+        paths = {path for parameter in tree for path in counted[parameter]}
+        pages = {
+            path: (pk, title)
+            for path, pk, title in Page.objects.filter(path__in=paths).values_list(
+                "path", "pk", "title"
+            )
+        }
+        for parameter in tree:
+            counted[parameter] = {
+                pages[path][0]: (pages[path][1], n)
+                for path, (_label, n) in counted[parameter].items()
+                if path in pages
+            }
+
+    def facet_value(self, facet, value, label, count):
+        selected = value in self.active.get(facet.parameter, [])
+        return FacetValue(
+            value=value, label=label, count=count, selected=selected,
+            url=self.toggled(facet.parameter, value),
+        )
+
+    def toggled(self, parameter, value):
+        """The listing's address with one value added to or removed from a facet."""
+        chosen = dict(self.active)
+        values = list(chosen.get(parameter, []))
+        values = [v for v in values if v != value] if value in values else [*values, value]
+        chosen[parameter] = values
+        return self._address(chosen)
+
+    def querystring(self, **changes):
+        """The current filters, with the page number given in changes; unknown parameters and
+        values a facet cannot take are never repeated (a visitor may send any address)."""
+        return self._address(self.active, **changes)
+
+    def without(self, parameter):
+        return self._address({**self.active, parameter: []})
+
+    @staticmethod
+    def _address(chosen, **changes):
+        pairs = [
+            (facet.parameter, str(value))
+            for facet in FACETS
+            for value in chosen.get(facet.parameter, [])
+        ]
+        pairs += [(name, str(value)) for name, value in changes.items() if value is not None]
+        encoded = urlencode(pairs)
+        return f"?{encoded}" if encoded else "?"
+
+    def unmatched_filters(self, facets):
+        """Active filter values no visible row has: shown so the visitor can remove them."""
+        by_parameter = {facet.parameter: facet for facet in facets}
+        shown_selected = {
+            (facet.parameter, value.value) for facet in facets for value in facet.selected_values
+        }
+        return [
+            {
+                "label": by_parameter[name].label,
+                "value": value,
+                "url": self.toggled(name, value),
+            }
+            for name, values in self.active.items()
+            for value in values
+            if (name, value) not in shown_selected
+        ]

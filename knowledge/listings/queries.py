@@ -1,0 +1,119 @@
+"""Queries behind the public listings. Each returns a fixed number of queries, however large
+the network, so pages stay fast as it grows (tests assert the query counts)."""
+
+from django.db.models import Count, Prefetch
+from taggit.models import Tag
+
+from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
+
+from knowledge.cache import cached_listing
+from knowledge.models import ExperimentPage
+from knowledge.places import attach_places
+
+# What a card never shows: the long texts and the body StreamField (the bulk of each row).
+CARD_DEFERRED_FIELDS = (
+    "question", "background", "what_we_did", "observations", "next_steps", "reflection",
+    "search_description", "seo_title",
+)
+
+
+def experiments_for_listing(queryset):
+    """Attach what a listing card shows (school, team, subjects, tags) without per-row queries."""
+    from knowledge.models import Subject
+
+    return queryset.defer(*CARD_DEFERRED_FIELDS).select_related("team").prefetch_related(
+        Prefetch("subjects", queryset=Subject.objects.only("id", "name", "slug")),
+        # taggit refuses a custom queryset for this prefetch ("Custom querysets can't be used").
+        "tags",
+    )
+
+
+def newest_experiments(user, limit=6, queryset=None):
+    queryset = queryset if queryset is not None else ExperimentPage.objects.all()
+    newest = experiments_for_listing(
+        queryset.visible_to(user).order_by("-first_published_at", "-pk")
+    )[:limit]
+    return attach_places(newest)
+
+
+def cached_page_of_experiments(name, user, parts, experiments, per_page, number,
+                               prepare=attach_places):
+    """A Paginator page of rows (experiments_for_listing(...) here; the findings page's rows
+    too), with the count and the prepared rows from the cache.
+
+    name and parts (e.g. the school's id) identify the listing; the page number is resolved
+    first, so an out-of-range or malformed ?side= shares the entry of the page it lands on.
+    prepare(rows) returns the cards (by default with their places attached).
+    """
+    from django.core.paginator import Paginator
+
+    paginator = Paginator(experiments, per_page)
+    paginator.count = cached_listing(f"{name}-count", user, parts, experiments.count)
+    page = paginator.get_page(number)
+    page.object_list = cached_listing(
+        name, user, [*parts, page.number], lambda: prepare(page.object_list)
+    )
+    return page
+
+
+def tags_visible_to(user):
+    """Tags with the number of experiments the user may see under each."""
+    visible = ExperimentPage.objects.visible_to(user).values("pk")
+    return (
+        Tag.objects.filter(knowledge_experimenttag_items__content_object__in=visible)
+        .annotate(experiment_count=Count("knowledge_experimenttag_items", distinct=True))
+        .order_by("-experiment_count", "name")
+    )
+
+
+def popular_tags(user, limit=20):
+    return list(tags_visible_to(user)[:limit])
+
+
+def cached_home_listings(user):
+    """The home page's newest experiments, most used tags and numbers, from the listing cache."""
+    return {
+        "newest_experiments": cached_listing(
+            "home-newest", user, [], lambda: newest_experiments(user, limit=6)
+        ),
+        "popular_tags": cached_listing("home-tags", user, [], lambda: popular_tags(user, limit=20)),
+        "numbers": cached_listing("home-numbers", user, [], lambda: network_numbers(user)),
+    }
+
+
+def public_pages(queryset):
+    """queryset.public() for pages that are not experiments (one query for the restrictions).
+
+    PageQuerySet.public() turns every view restriction into a condition, and each members-only
+    experiment has one: with 10,000 experiments a count of schools grew to hundreds of conditions
+    (0.7 s). An experiment has no pages below it, so its restriction can only hide itself: skip
+    those. Use this for municipalities, schools and collections; experiments use visible_to().
+    """
+    for page in restricted_pages_above_experiments():
+        queryset = queryset.exclude(queryset.descendant_of_q(page, inclusive=True))
+    return queryset
+
+
+def restricted_pages_above_experiments():
+    """Restricted pages other than experiments (finding them scans every restriction)."""
+    from wagtail.models import Page, PageViewRestriction
+
+    def build():
+        restricted = PageViewRestriction.objects.exclude(
+            page__content_type__app_label="knowledge", page__content_type__model="experimentpage"
+        ).values("page_id")
+        return list(Page.objects.filter(pk__in=restricted).only("id", "path", "depth"))
+
+    # Anyone's view: who may pass a restriction is not asked here, only where restrictions are.
+    return cached_listing("restricted-pages", None, [], build)
+
+
+def network_numbers(user):
+    """Municipalities, schools, teams and visible experiments: four count queries."""
+    visible_experiments = ExperimentPage.objects.visible_to(user)
+    return {
+        "municipalities": public_pages(MunicipalityPage.objects.live()).count(),
+        "schools": public_pages(SchoolPage.objects.live()).count(),
+        "teams": TeacherTeam.objects.count(),
+        "experiments": visible_experiments.count(),
+    }

@@ -1,0 +1,33 @@
+"""Public pages that are not Wagtail pages: the tag index and a tag's experiments."""
+
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from knowledge.cache import cached_listing
+from knowledge.listings.queries import (
+    cached_page_of_experiments,
+    experiments_for_listing,
+    tags_visible_to,
+)
+from knowledge.models import ExperimentPage
+
+EXPERIMENTS_PER_PAGE = 20
+
+
+def tag_index(request):
+    user = request.user
+    tags = cached_listing("tag-index", user, [], lambda: list(tags_visible_to(user)))
+    return render(request, "knowledge/tag_index.html", {"tags": tags})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    experiments = experiments_for_listing(
+        ExperimentPage.objects.visible_to(request.user)
+        .filter(tags=tag)
+        .order_by("-first_published_at", "-pk")
+    )
+    page = cached_page_of_experiments(
+        "tag", request.user, [tag.pk], experiments, EXPERIMENTS_PER_PAGE, request.GET.get("side")
+    )
+    return render(request, "knowledge/tag_detail.html", {"tag": tag, "page": page})

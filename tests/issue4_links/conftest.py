@@ -1,1 +1,0 @@
-from tests.english import english  # noqa: F401  (autouse: pages are read in English)

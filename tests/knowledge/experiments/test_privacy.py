@@ -1,0 +1,205 @@
+"""Drafts and members-only experiments never reach anonymous visitors; members see members-only ones.
+
+Also the two-way sync between ExperimentPage.members_only and Wagtail's view restrictions
+(knowledge/privacy.py): the field makes a restriction, and a restriction made in Wagtail's privacy
+dialog (on the experiment or on a page above it) sets the field.
+"""
+
+import pytest
+from django.urls import reverse
+from taggit.models import Tag
+from wagtail.models import PageViewRestriction
+
+from knowledge.models import ExperimentPage
+from tests.support.network import home_page, make_experiment
+
+PUBLIC = "Makkerlæsning i 5. klasse"
+MEMBERS = "Forældresamtaler med elevens portfolio"
+DRAFT = "Udkast: lektier i skolen"
+
+
+@pytest.fixture
+def experiments(network):
+    school = network.school_a
+    return {
+        "public": make_experiment(school, PUBLIC, team=network.team_a, tags=["Læsning"]),
+        "members": make_experiment(school, MEMBERS, team=network.team_a, members_only=True,
+                                   tags=["Læsning", "Forældresamarbejde"]),
+        "draft": make_experiment(school, DRAFT, team=network.team_a, live=False,
+                                 tags=["Læsning", "Lektier"]),
+    }
+
+
+def _tag_url(name):
+    return reverse("knowledge:tag_detail", args=[Tag.objects.get(name=name).slug])
+
+
+def _visible_titles(html):
+    return {title for title in (PUBLIC, MEMBERS, DRAFT) if title in html}
+
+
+def _pages(client, network):
+    """The public pages an experiment can be listed on, as text."""
+    return {
+        "home": client.get(home_page().url),
+        "school": client.get(network.school_a.url),
+        "tag": client.get(_tag_url("Læsning")),
+    }
+
+
+def test_anonymous_visitors_see_only_public_experiments(client, network, experiments):
+    for name, response in _pages(client, network).items():
+        assert response.status_code == 200, name
+        assert _visible_titles(response.content.decode()) == {PUBLIC}, name
+
+
+def test_members_see_members_only_experiments_but_never_drafts(client, network, experiments):
+    client.force_login(network.teacher_b)  # a member of the network, from another school
+    for name, response in _pages(client, network).items():
+        assert _visible_titles(response.content.decode()) == {PUBLIC, MEMBERS}, name
+
+
+def test_anonymous_counts_leave_out_hidden_experiments(client, network, experiments):
+    response = client.get(home_page().url)
+    assert response.context["numbers"]["experiments"] == 1
+    counts = {tag.name: tag.experiment_count for tag in response.context["popular_tags"]}
+    assert counts == {"Læsning": 1}  # not Forældresamarbejde (members-only) nor Lektier (draft)
+
+    tag_page = client.get(_tag_url("Læsning"))
+    assert tag_page.context["page"].paginator.count == 1
+    index = client.get(reverse("knowledge:tag_index"))
+    assert {tag.name: tag.experiment_count for tag in index.context["tags"]} == {"Læsning": 1}
+
+
+def test_member_counts_include_members_only_experiments(client, network, experiments):
+    client.force_login(network.teacher_b)
+    response = client.get(home_page().url)
+    assert response.context["numbers"]["experiments"] == 2
+    counts = {tag.name: tag.experiment_count for tag in response.context["popular_tags"]}
+    assert counts == {"Læsning": 2, "Forældresamarbejde": 1}
+
+
+def test_a_tag_carried_only_by_hidden_experiments_lists_nothing(client, network, experiments):
+    for name in ("Forældresamarbejde", "Lektier"):
+        response = client.get(_tag_url(name))
+        assert response.status_code in (200, 404)
+        if response.status_code == 200:
+            assert _visible_titles(response.content.decode()) == set()
+
+
+def test_a_members_only_experiment_sends_anonymous_visitors_to_the_login(client, experiments):
+    response = client.get(experiments["members"].url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailcore_login"))
+    assert MEMBERS not in response.content.decode()
+
+
+def test_a_member_reads_a_members_only_experiment(client, network, experiments):
+    client.force_login(network.teacher_b)
+    response = client.get(experiments["members"].url)
+    assert response.status_code == 200
+    assert MEMBERS in response.content.decode()
+
+
+def test_a_draft_is_not_served(client, network, experiments):
+    draft = experiments["draft"]
+    assert client.get(network.school_a.url + draft.slug + "/").status_code == 404
+
+
+# --- The sync, both ways ------------------------------------------------------------------
+
+def _login_restrictions(page):
+    return PageViewRestriction.objects.filter(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def _members_only(page):
+    return ExperimentPage.objects.get(pk=page.pk).members_only
+
+
+def test_publishing_as_members_only_adds_the_restriction_and_public_removes_it(experiments):
+    page = experiments["public"]
+    assert not _login_restrictions(page).exists()
+
+    page.members_only = True
+    page.save_revision().publish()
+    assert _login_restrictions(page).count() == 1
+    assert _members_only(page)
+
+    page = ExperimentPage.objects.get(pk=page.pk)
+    page.members_only = False
+    page.save_revision().publish()
+    assert not _login_restrictions(page).exists()
+    assert not _members_only(page)
+
+
+def test_a_restriction_set_in_the_privacy_dialog_sets_the_field_and_survives_the_next_publish(
+    experiments,
+):
+    page = experiments["public"]
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert _members_only(page)
+    # The editor now shows the experiment as members-only, so publishing again keeps it so.
+    draft = ExperimentPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert draft.members_only
+    draft.title = "Makkerlæsning i 5. klasse, rettet"
+    draft.save_revision().publish()
+    assert _members_only(page)
+    assert _login_restrictions(page).exists()
+
+    PageViewRestriction.objects.filter(pk__in=_login_restrictions(page)).delete()
+    del restriction
+    assert not _members_only(page)
+    assert not ExperimentPage.objects.get(pk=page.pk).get_latest_revision_as_object().members_only
+
+
+def test_a_restriction_on_the_school_covers_its_experiments(client, network, experiments):
+    restriction = PageViewRestriction.objects.create(
+        page=network.school_a, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert _members_only(experiments["public"])
+    assert PUBLIC not in client.get(home_page().url).content.decode()
+
+    restriction.delete()
+    assert not _members_only(experiments["public"])
+    assert _members_only(experiments["members"])  # its own choice stays
+    assert PUBLIC in client.get(home_page().url).content.decode()
+
+
+def test_publishing_again_under_a_restricted_school_keeps_it_members_only(network, experiments):
+    PageViewRestriction.objects.create(
+        page=network.school_a, restriction_type=PageViewRestriction.LOGIN
+    )
+    page = ExperimentPage.objects.get(pk=experiments["public"].pk).get_latest_revision_as_object()
+    page.save_revision().publish()
+    assert _members_only(page)
+    assert not ExperimentPage.objects.visible_to(None).filter(pk=page.pk).exists()
+
+
+def test_moving_an_experiment_under_a_restricted_school_restricts_it(client, network, experiments):
+    PageViewRestriction.objects.create(
+        page=network.school_b, restriction_type=PageViewRestriction.LOGIN
+    )
+    page = ExperimentPage.objects.get(pk=experiments["public"].pk)
+    page.move(network.school_b, pos="last-child")
+    assert _members_only(page)
+    assert PUBLIC not in client.get(home_page().url).content.decode()
+    page = ExperimentPage.objects.get(pk=page.pk)
+    page.move(network.school_a, pos="last-child")
+    assert not _members_only(page)
+
+
+def test_a_restriction_set_while_a_draft_is_pending_is_kept_when_the_draft_is_published(
+    experiments,
+):
+    page = ExperimentPage.objects.get(pk=experiments["public"].pk)
+    page.title = "Makkerlæsning i 5. klasse, under omskrivning"
+    page.save_revision()  # unpublished changes: the editor now shows this revision
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    draft = ExperimentPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert draft.members_only
+    draft.get_latest_revision().publish()
+    assert _members_only(page)
+    assert _login_restrictions(page).exists()
