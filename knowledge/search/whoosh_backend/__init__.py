@@ -6,7 +6,7 @@ Configure it with::
         "default": {
             "BACKEND": "knowledge.search.whoosh_backend",
             "PATH": BASE_DIR / "data" / "whoosh_index",   # optional, this is the default
-            "LANGUAGE": "da",                              # optional, default settings.LANGUAGE_CODE
+            "LANGUAGE": "da",                              # optional; Danish is the only analysis
             "INDEX_PROCESSES": 2,                          # optional, rebuild workers; default: CPUs, max 4
         }
     }

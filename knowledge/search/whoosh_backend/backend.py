@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from modelsearch.backends.base import BaseSearchBackend, get_model_root
 
 from . import danish
@@ -40,8 +41,13 @@ class WhooshSearchBackend(BaseSearchBackend):
         super().__init__(params)
         base_dir = getattr(settings, "BASE_DIR", None) or os.getcwd()
         self.path = Path(params.get("PATH") or Path(base_dir) / "data" / "whoosh_index")
-        self.language = params.get("LANGUAGE") or getattr(settings, "LANGUAGE_CODE", "da") or "da"
-        self.analyzer = danish.analyzer_for_language(self.language)
+        language = str(params.get("LANGUAGE") or "da")
+        if language.lower().replace("_", "-").split("-")[0] != "da":
+            raise ImproperlyConfigured(
+                f'The Whoosh search backend analyses Danish only: set "LANGUAGE" to "da" or leave it out '
+                f"(it is {language!r})."
+            )
+        self.analyzer = danish.DanishAnalyzer()
         self.index_processes = int(params.get("INDEX_PROCESSES") or default_processes())
         self._indexes = {}
         self._boosts = {}

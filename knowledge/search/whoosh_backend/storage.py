@@ -140,9 +140,6 @@ class IndexLocation:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def exists(self) -> bool:
-        return self.live_path.exists()
-
     def _open(self, path: str):
         with self._indexes_lock:
             for stale in [p for p in self._indexes if not os.path.isdir(p)]:
@@ -208,7 +205,8 @@ class IndexLocation:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _create_generation(self) -> Path:
+    def new_generation(self) -> Path:
+        """Create an empty index directory beside the live one."""
         self.root.mkdir(parents=True, exist_ok=True)
         gen = self.root / f"{self.key}.{time.strftime('%Y%m%d%H%M%S')}.{uuid.uuid4().hex[:8]}"
         gen.mkdir()
@@ -216,16 +214,8 @@ class IndexLocation:
         whoosh_index.create_in(str(gen), build_schema(self.analyzer))
         return gen
 
-    def new_generation(self) -> Path:
-        """Create an empty index directory beside the live one (for a rebuild)."""
-        return self._create_generation()
-
-    def swap(self, generation: Path):
-        """Atomically point the live symlink at ``generation``; keep one previous generation."""
-        with self.lock.hold():
-            self._swap_locked(generation)
-
     def _swap_locked(self, generation: Path):
+        """Atomically point the live symlink at ``generation``; keep one previous generation."""
         previous = os.path.realpath(self.live_path) if self.live_path.exists() else None
         if self.live_path.exists() and not self.live_path.is_symlink():
             # Legacy plain directory: move it aside first (not atomic, happens once).
@@ -255,7 +245,7 @@ class IndexLocation:
         if not self.live_path.exists():
             if self.live_path.is_symlink():  # dangling
                 self.live_path.unlink()
-            self._swap_locked(self._create_generation())
+            self._swap_locked(self.new_generation())
 
     @contextlib.contextmanager
     def writer(self, timeout: float = 120.0):
@@ -285,4 +275,4 @@ class IndexLocation:
     def reset(self):
         """Replace the live index by an empty one."""
         with self.lock.hold():
-            self._swap_locked(self._create_generation())
+            self._swap_locked(self.new_generation())
