@@ -90,7 +90,7 @@ class WhooshSearchResults(BaseSearchResults):
         index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
         logger.error(
             "Search index %s is unavailable (%s); returning no results. "
-            "Run `manage.py rebuild_modelsearch_index` to rebuild it.",
+            "Run `manage.py update_index` to rebuild it.",
             index.get_key(), exc,
         )
         return NONE
