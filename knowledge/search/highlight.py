@@ -12,7 +12,7 @@ import html
 
 from django.utils.safestring import SafeString, mark_safe
 
-from . import danish
+from .whoosh_backend import danish
 
 ELLIPSIS = "\u2026"
 

@@ -1,4 +1,4 @@
-"""A full rebuild spread over worker processes (knowledge/search/bulk_writing.py) gives the
+"""A full rebuild spread over worker processes (knowledge/search/whoosh_backend/bulk_writing.py) gives the
 same index as the ordinary one-document-at-a-time writer, and fails safely when a worker dies.
 
 Needs the conformance settings (modelsearch's test app models)::
@@ -15,8 +15,8 @@ from unittest import mock
 
 from modelsearch.test.testapp import models
 
-from knowledge.search import bulk_writing
-from knowledge.search.bulk_writing import BulkSubWriterTask, ParallelBulkWriter, WorkerFailed
+from knowledge.search.whoosh_backend import bulk_writing
+from knowledge.search.whoosh_backend.bulk_writing import BulkSubWriterTask, ParallelBulkWriter, WorkerFailed
 
 from .test_whoosh_backend import WhooshTestCase
 

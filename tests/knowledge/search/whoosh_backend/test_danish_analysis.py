@@ -9,9 +9,9 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.fields import ID, TEXT, Schema
 
-from knowledge.search import danish
 from knowledge.search.highlight import highlight
-from knowledge.search.spelling import SpellingVocabulary, suggest_correction
+from knowledge.search.whoosh_backend import danish
+from knowledge.search.whoosh_backend.spelling import SpellingVocabulary, suggest_correction
 
 
 def terms(text):

@@ -1,13 +1,13 @@
-"""The one-pass postings format (knowledge/search/positions.py) writes exactly what Whoosh's
+"""The one-pass postings format (knowledge/search/whoosh_backend/positions.py) writes exactly what Whoosh's
 own Positions format writes, so phrase search and scoring read it unchanged."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 from whoosh.formats import Positions
 
-from knowledge.search import danish
-from knowledge.search.positions import WordPositions
-from knowledge.search.spelling import SpellingVocabulary
+from knowledge.search.whoosh_backend import danish
+from knowledge.search.whoosh_backend.positions import WordPositions
+from knowledge.search.whoosh_backend.spelling import SpellingVocabulary
 
 TEXTS = [
     "",

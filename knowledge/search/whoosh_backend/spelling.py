@@ -5,7 +5,7 @@ The index keeps a spelling vocabulary beside its segment files (``spelling_vocab
 kept, so suggestions are real words as they appear on the site. (A sidecar file rather than a
 Whoosh field: a field would nearly double the postings written and slow rebuilds ~30%.) A query word is left
 alone when the index knows it already: as a stem in one of the searched fields, or as a
-compound whose parts it knows (see :func:`knowledge.search.danish.decompound`). Otherwise the
+compound whose parts it knows (see :func:`.danish.decompound`). Otherwise the
 closest vocabulary word is taken (edit distance first, then frequency; the first letter must
 match, which is both how people mistype and what keeps the lookup fast).
 """

@@ -1,8 +1,8 @@
 """Benchmark: rebuild throughput and query latency of the Whoosh backend vs. SQLite FTS5.
 
-Not a test (pytest does not collect it). Run::
+Run::
 
-    .venv/bin/python tests/conformance/bench_search.py [N_DOCS] [N_QUERIES]
+    .venv/bin/python bench/search_conformance_app.py [N_DOCS] [N_QUERIES]
 
 (``BENCH_BACKENDS=whoosh`` to skip FTS5, whose relevance-ordered queries take many seconds.)
 
