@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import shutil
 import threading
@@ -23,6 +24,8 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 
 from .schema import build_schema, fit_to_schema
+
+logger = logging.getLogger("knowledge.search")
 
 #: File present in a generation directory while a rebuild is filling it.
 BUILDING_MARKER = ".building"
@@ -76,8 +79,26 @@ class RebuildJournal:
     def record_deletion(self, pk: str):
         self._append([{"op": "delete", "pk": pk}])
 
+    def recording(self):
+        """Whether a rebuild is running. A marker left by a rebuild that was killed (its
+        process is gone) is stale: it is removed, with its journal, so nothing grows unseen."""
+        try:
+            pid = int(self.marker.read_text().split()[0])
+        except (FileNotFoundError, ValueError, IndexError):
+            return self.marker.exists()
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            logger.warning("A rebuild (process %s) ended without cleaning up; its journal was "
+                           "dropped. Run manage.py update_index to rebuild the index.", pid)
+            self.end()
+            return False
+        except PermissionError:
+            pass  # alive, as another user
+        return True
+
     def _append(self, entries):
-        if not self.marker.exists():
+        if not self.recording():
             return
         with open(self.path, "a", encoding="utf-8") as fh:
             for entry in entries:
@@ -89,17 +110,25 @@ class RebuildJournal:
                 yield json.loads(line)
 
     def replay(self, ix, writer_args) -> int:
-        """Apply the journalled writes to the index ``ix``; returns how many there were."""
+        """Apply the journalled writes to the index ``ix``; returns how many there were.
+
+        Only the last write of each document counts. Whoosh's update_document replaces the
+        documents of earlier commits, not those added in the same writer, so replaying two
+        updates of one experiment in one writer would leave both (old titles kept matching).
+        """
         if not self.path.exists():
             return 0
-        writer = ix.writer(**writer_args)
-        replayed = 0
+        last, replayed = {}, 0
         for entry in self._entries():
-            if entry["op"] == "update":
-                writer.update_document(**fit_to_schema(entry["doc"], writer.schema))
-            else:
-                writer.delete_by_term("pk", entry["pk"])
+            pk = entry["pk"] if entry["op"] == "delete" else str(entry["doc"]["pk"])
+            last.pop(pk, None)  # re-insert: the order of last writes is kept
+            last[pk] = entry
             replayed += 1
+        writer = ix.writer(**writer_args)
+        for pk, entry in last.items():
+            writer.delete_by_term("pk", pk)
+            if entry["op"] == "update":
+                writer.add_document(**fit_to_schema(entry["doc"], writer.schema))
         writer.commit()
         return replayed
 
