@@ -13,12 +13,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
 from schools.models import SchoolPage
 
 from knowledge.models import CollectionPage, ExperimentPage
 from knowledge.places import attach_places
+
+from .queries import visible_tag_or_404
 
 FEED_LENGTH = 30
 
@@ -100,7 +101,7 @@ class SchoolFeed(ExperimentFeed):
 
 class TagFeed(ExperimentFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return visible_tag_or_404(request.user, slug)
 
     def title(self, obj):
         return _("Praksisnet: experiments tagged “%(tag)s”") % {"tag": obj.name}

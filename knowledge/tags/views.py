@@ -1,13 +1,13 @@
 """Public pages that are not Wagtail pages: the tag index and a tag's experiments."""
 
-from django.shortcuts import get_object_or_404, render
-from taggit.models import Tag
+from django.shortcuts import render
 
 from knowledge.cache import cached_listing
 from knowledge.listings.queries import (
     cached_page_of_experiments,
     experiments_for_listing,
     tags_visible_to,
+    visible_tag_or_404,
 )
 from knowledge.models import ExperimentPage
 
@@ -21,7 +21,7 @@ def tag_index(request):
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = visible_tag_or_404(request.user, slug)
     experiments = experiments_for_listing(
         ExperimentPage.objects.visible_to(request.user)
         .filter(tags=tag)
