@@ -48,3 +48,29 @@ def test_an_attachment_used_only_in_a_draft_or_nowhere_is_not_public(network, cl
     for document in (used_in_draft, unused):
         response = client.get(document.url)
         assert response.status_code == 302, document.title
+
+
+@pytest.mark.django_db
+def test_an_attachment_of_another_schools_draft_is_refused_to_a_member(network, client):
+    document = attachment("Andens kladde.pdf")
+    experiment_with(network, document, live=False)  # a draft at school A
+    client.force_login(network.teacher_b)  # a teacher at school B
+    assert client.get(document.url).status_code == 403
+    client.force_login(network.leader_a)  # school A's leader edits the draft: may read it
+    assert client.get(document.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_attachment_of_a_group_restricted_experiment_follows_the_group(network, client):
+    from wagtail.models import PageViewRestriction
+
+    document = attachment("Ledelsesnotat.pdf")
+    experiment = experiment_with(network, document)
+    restriction = PageViewRestriction.objects.create(
+        page=experiment, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([network.school_a.leaders_group])
+    client.force_login(network.teacher_b)
+    assert client.get(document.url).status_code == 403
+    client.force_login(network.leader_a)
+    assert client.get(document.url).status_code == 200
