@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .experiments.document_privacy import refuse_hidden_documents
+from .experiments.privacy import choosable_pages
 from .models import Subject
 from .tags.admin import TagViewSet
 
@@ -27,3 +28,11 @@ def register_tag_viewset():
 
 
 hooks.register("before_serve_document", refuse_hidden_documents)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_pages_the_editor_may_read(pages, request):
+    """The page chooser lists live pages the editor may read and the pages they may edit;
+    another school's drafts and experiments behind restrictions they do not pass are not
+    theirs to browse (the chooser would show their titles)."""
+    return choosable_pages(pages, request.user)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from knowledge.experiments.forms import chosen_in
+from knowledge.experiments.links import unpublished_message
 
 
 class CollectionPageForm(WagtailAdminPageForm):
@@ -17,9 +18,7 @@ class CollectionPageForm(WagtailAdminPageForm):
                 child.add_error("experiment", _("This experiment is already in the collection."))
             elif not experiment.live:
                 child.add_error(
-                    "experiment",
-                    _("“%(title)s” is not published. Choose a published experiment.")
-                    % {"title": experiment.title},
+                    "experiment", unpublished_message(experiment, getattr(self, "for_user", None))
                 )
             seen.add(experiment.pk)
         return cleaned_data

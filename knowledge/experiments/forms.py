@@ -47,7 +47,7 @@ class ExperimentPageForm(WagtailAdminPageForm):
                 continue
             seen.add(target.pk)
             try:
-                check_link(page, target)
+                check_link(page, target, getattr(self, "for_user", None))
             except LinkError as error:
                 child.add_error("target", str(error))
         return cleaned_data

@@ -60,8 +60,18 @@ def find_loop(page_id, target_id):
     return chain
 
 
-def check_link(page, target):
-    """Raise LinkError with a message for the editor if page may not build on target."""
+def unpublished_message(target, user):
+    """The refusal for an unpublished experiment, naming it only to someone who may edit it:
+    a draft's title is not for editors at other schools (any id can be posted)."""
+    if user is not None and target.permissions_for_user(user).can_edit():
+        return _("“%(title)s” is not published. Choose a published experiment.") % {
+            "title": target.title
+        }
+    return _("That experiment is not published. Choose a published experiment.")
+
+
+def check_link(page, target, user=None):
+    """Raise LinkError with a message for the editor (user) if page may not build on target."""
     if target is None:
         return
     from knowledge.models import ExperimentPage
@@ -69,10 +79,7 @@ def check_link(page, target):
     if page.pk is not None and target.pk == page.pk:
         raise LinkError(_("An experiment cannot build on itself."))
     if not target.live:
-        raise LinkError(
-            _("“%(title)s” is not published. Choose a published experiment.")
-            % {"title": target.title}
-        )
+        raise LinkError(unpublished_message(target, user))
     chain = find_loop(page.pk, target.pk)
     if chain:
         titles = dict(ExperimentPage.objects.filter(pk__in=chain).values_list("pk", "title"))

@@ -87,3 +87,22 @@ def restriction_changed(sender, instance, **kwargs):
 def page_moved(sender, instance, **kwargs):
     """A page moved under (or out from under) a restricted page changes who may read it."""
     refresh_members_only(instance)
+
+
+def choosable_pages(pages, user):
+    """Of a Page queryset, what an editor may see in the admin's page chooser: live pages
+    they may read (experiments through visible_to) and every page under their own pages."""
+    if user.is_superuser:
+        return pages
+    from wagtail.models import GroupPagePermission
+
+    own_roots = GroupPagePermission.objects.filter(group__user=user).values_list(
+        "page__path", flat=True
+    )
+    under_own = Q(pk__in=[])
+    for path in set(own_roots):
+        under_own |= Q(path__startswith=path)
+    experiments = ExperimentPage.objects.all()
+    readable = Q(live=True) & ~Q(pk__in=experiments.values("pk"))
+    readable |= Q(pk__in=experiments.visible_to(user).values("pk"))
+    return pages.filter(readable | under_own)

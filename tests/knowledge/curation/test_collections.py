@@ -193,7 +193,8 @@ def test_curator_gets_clear_messages_for_bad_items(curator, network, experiments
     assert response.status_code == 200
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
     assert "This experiment is already in the collection." in text
-    assert "“Kladde om læsning” is not published. Choose a published experiment." in text
+    # A curator edits collections, not experiments: a draft's title is not theirs to read.
+    assert "That experiment is not published. Choose a published experiment." in text
     assert not CollectionPage.objects.filter(title="Dobbelt").exists()
 
 

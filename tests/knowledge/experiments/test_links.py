@@ -224,3 +224,32 @@ def test_preview_shows_unsaved_links_without_an_error(network, admin_client):
     assert "Læsebånd i Odense" in html
     assert "Hemmeligt forsøg" in html  # the administrator is a member: members-only is shown
     assert not page.links.exists()  # a preview saves nothing
+
+
+def test_an_editor_at_another_school_is_not_told_a_drafts_title(network, client):
+    draft = make_experiment(network.school_a, "Hemmelig kladde om trivsel", live=False)
+    page = make_experiment(network.school_b, "Beta")
+    client.login(username=network.leader_b.username, password=PASSWORD)
+    errors = target_errors(post_edit(client, page, [(draft, LinkKind.EXTENDS)]))
+    assert "That experiment is not published. Choose a published experiment." in errors
+    assert "Hemmelig kladde" not in errors
+    assert not page.links.exists()
+
+
+def chooser_html(response):
+    assert response.status_code == 200
+    if response["Content-Type"].startswith("application/json"):
+        return response.json()["html"]
+    return response.content.decode()
+
+
+def test_the_page_chooser_lists_no_draft_of_another_school(network, client):
+    make_experiment(network.school_a, "Hemmelig kladde om trivsel", live=False)
+    make_experiment(network.school_a, "Offentligt forsøg om trivsel")
+    make_experiment(network.school_b, "Egen kladde om trivsel", live=False)
+    client.login(username=network.teacher_b.username, password=PASSWORD)
+    found = chooser_html(client.get("/admin/choose-page/search/", {"q": "trivsel"}))
+    assert "Offentligt forsøg om trivsel" in found and "Egen kladde om trivsel" in found
+    assert "Hemmelig kladde" not in found
+    browsed = chooser_html(client.get(f"/admin/choose-page/{network.school_a.pk}/"))
+    assert "Offentligt forsøg om trivsel" in browsed and "Hemmelig kladde" not in browsed
