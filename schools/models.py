@@ -116,7 +116,7 @@ class SchoolPage(Page):
         )
         context["experiments"] = cached_page_of_experiments(
             "school", request.user, [self.pk], experiments, self.EXPERIMENTS_PER_PAGE,
-            request.GET.get("side"), prepare=self._with_listing_school,
+            request.GET.get("side"), prepare=self._with_listing_school, rendered_in_cache=True,
         )
         context["teams"] = cached_listing(
             "school-teams", request.user, [self.pk],

@@ -22,7 +22,12 @@ from openpyxl.utils import get_column_letter
 from knowledge.experiments.fields import EXPERIMENT_FIELDS
 
 from .filtering import FilteredListing
-from .rows import experiment_rows, experiments_with_places, finding_rows, findings_with_places
+from .rows import (
+    experiment_rows,
+    experiments_with_places,
+    finding_rows_for_export,
+    findings_with_places,
+)
 
 CSV_DELIMITER = ";"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,7 +47,7 @@ def finding_table(listing, request):
     rows = [
         [finding.statement, finding.get_evidence_kind_display(), finding.evidence]
         + [field.value(finding.page, request) for field in fields]
-        for finding in findings_with_places(finding_rows(listing))
+        for finding in findings_with_places(finding_rows_for_export(listing))
     ]
     headers = [_("Finding"), _("Rests on"), _("What it rests on, in detail")]
     return Table(headers + [str(field.label) for field in fields], rows)

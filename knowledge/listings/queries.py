@@ -37,23 +37,53 @@ def newest_experiments(user, limit=6, queryset=None):
     return attach_places(newest)
 
 
+class LazyRows:
+    """A page's rows, built (one query and prepare()) only when a template first reads them:
+    a page whose rendered rows come from the cache ({% cached_listing %}) never builds them."""
+
+    def __init__(self, build):
+        self._build = build
+        self._rows = None
+
+    def _all(self):
+        if self._rows is None:
+            self._rows = list(self._build())
+        return self._rows
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __bool__(self):
+        return bool(self._all())
+
+
 def cached_page_of_experiments(name, user, parts, experiments, per_page, number,
-                               prepare=attach_places):
+                               prepare=attach_places, rendered_in_cache=False):
     """A Paginator page of rows (experiments_for_listing(...) here; the findings page's rows
-    too), with the count and the prepared rows from the cache.
+    too), with the count from the cache.
 
     name and parts (e.g. the school's id) identify the listing; the page number is resolved
     first, so an out-of-range or malformed ?side= shares the entry of the page it lands on.
-    prepare(rows) returns the cards (by default with their places attached).
+    prepare(rows) returns the cards (by default with their places attached). The prepared rows
+    are cached too, unless the template caches their rendering (rendered_in_cache): then they
+    are built only when that fragment is missing, so nothing is cached twice.
     """
     from django.core.paginator import Paginator
 
     paginator = Paginator(experiments, per_page)
     paginator.count = cached_listing(f"{name}-count", user, parts, experiments.count)
     page = paginator.get_page(number)
-    page.object_list = cached_listing(
-        name, user, [*parts, page.number], lambda: prepare(page.object_list)
-    )
+    rows = page.object_list
+    if rendered_in_cache:
+        page.object_list = LazyRows(lambda: prepare(rows))
+    else:
+        page.object_list = cached_listing(name, user, [*parts, page.number], lambda: prepare(rows))
     return page
 
 

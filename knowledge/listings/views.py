@@ -24,11 +24,11 @@ def _filters_key(listing):
     return hashlib.sha256(listing.querystring().encode()).hexdigest()[:32]
 
 
-def _paginate(request, listing, name, filters, rows, per_page, prepare):
+def _paginate(request, listing, name, filters, rows, per_page, prepare, rendered_in_cache):
     """The requested page; its count and rows (made by prepare) from the listing cache."""
     page = cached_page_of_experiments(
         f"{name}-rows", listing.user, [filters], rows, per_page, request.GET.get(PAGE_PARAMETER),
-        prepare=prepare,
+        prepare=prepare, rendered_in_cache=rendered_in_cache,
     )
     page.previous_url = (
         listing.querystring(**{PAGE_PARAMETER: page.previous_page_number()})
@@ -44,7 +44,9 @@ def _listing_page(request, for_findings, rows_of, per_page, prepare, template):
     listing = FilteredListing(request.user, request.GET, findings=for_findings)
     name = "findings" if for_findings else "experiments"
     filters = _filters_key(listing)
-    page = _paginate(request, listing, name, filters, rows_of(listing), per_page, prepare)
+    # The experiments table caches its rendered rows; the findings list caches the rows.
+    page = _paginate(request, listing, name, filters, rows_of(listing), per_page, prepare,
+                     rendered_in_cache=not for_findings)
     facets = cached_listing(f"{name}-facets", listing.user, [filters], listing.facets)
     context = {
         "listing": listing,

@@ -39,7 +39,8 @@ def texts(client, urls):
     pages = {}
     for name, url in urls.items():
         response = client.get(url)
-        assert response.status_code == 200, name
+        # A tag none of the reader's experiments carries any more is not found (knowledge.tags).
+        assert response.status_code == 200 or (name == "tag" and response.status_code == 404), name
         pages[name] = response
     return pages
 

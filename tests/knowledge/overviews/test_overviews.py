@@ -140,7 +140,9 @@ def count_queries(client, url):
     return cold_queries(client, url)[0]
 
 
-def grow(network, size):
+def add_schools_and_teams(network, size):
+    """size more teams, schools and experiments: the overviews count schools and teams, so
+    these grow too (tests.support.network.grow adds experiments only)."""
     for number in range(size):
         team = make_team(network.school_a, f"Team {size}-{number}")
         make_experiment(network.school_a, f"Forsøg {size}-{number}", team=team,
@@ -154,17 +156,17 @@ def grow(network, size):
 def test_school_overview_queries_do_not_grow(client, network, who):
     if who:
         client.login(username=getattr(network, who).username, password=PASSWORD)
-    grow(network, 1)
+    add_schools_and_teams(network, 1)
     small = count_queries(client, school_url(network.school_a))
-    grow(network, 6)
+    add_schools_and_teams(network, 6)
     assert count_queries(client, school_url(network.school_a)) == small
 
 
 @pytest.mark.parametrize("tema", ["tags", "fag"])
 def test_municipality_overview_queries_do_not_grow(client, network, tema):
-    grow(network, 1)
+    add_schools_and_teams(network, 1)
     small = count_queries(client, municipality_url(network.municipality_a, tema))
-    grow(network, 6)
+    add_schools_and_teams(network, 6)
     assert count_queries(client, municipality_url(network.municipality_a, tema)) == small
 
 
