@@ -85,8 +85,16 @@ def test_a_leader_of_another_school_cannot_approve(client, network, submitted):
 
 def test_a_teacher_cannot_approve_their_own_submission(client, network, submitted):
     client.force_login(network.teacher_a)
-    response = client.post(_workflow_action_url(submitted, "approve"))
-    assert response.status_code in (302, 403)
+    # Only the school's leaders moderate: a teacher is offered no moderation action at all.
+    task = _task_state(submitted).task.specific
+    assert task.get_actions(submitted, network.teacher_a) == []
+    # Approving would also fail when publishing (teachers may not publish), so refusing
+    # "request changes" is what shows that teachers are not in the approval group.
+    for action in ("approve", "reject"):
+        response = client.post(_workflow_action_url(submitted, action))
+        assert response.status_code in (302, 403), action
+        assert response.status_code == 403 or response["Location"] == reverse("wagtailadmin_home")
+        assert _task_state(submitted).status == "in_progress", action
     submitted.refresh_from_db()
     assert not submitted.live
 

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data
 
 from knowledge.models import CollectionIndexPage, CollectionPage, ExperimentPage
+from schools.models import SchoolPage
 from tests.support.admin_forms import experiment_edit_data
 from tests.support.network import make_experiment
 
@@ -215,6 +216,10 @@ def test_posting_to_another_schools_experiment_changes_nothing(client, world, ro
 
     edit_url = ADMIN_GET_VIEWS["edit"](target)
     response = client.post(edit_url, experiment_edit_data(target, "publish", title="Overtaget"))
+    # Without "publish" a successful POST only saves a draft, which the live title never shows.
+    edited = ExperimentPage.objects.get(pk=target.pk)
+    assert not edited.has_unpublished_changes
+    assert edited.get_latest_revision_as_object().title == "Matematikvandring"
     assert _denied(response)
     response = client.post(ADMIN_GET_VIEWS["delete"](target))
     assert _denied(response)
@@ -223,7 +228,7 @@ def test_posting_to_another_schools_experiment_changes_nothing(client, world, ro
     move_url = reverse("wagtailadmin_pages:move_confirm", args=[target.pk, network.school_a.pk])
     assert _denied(client.post(move_url))
 
-    target.refresh_from_db()
+    target = ExperimentPage.objects.get(pk=target.pk)
     assert target.title == "Matematikvandring"
     assert target.live
     assert target.get_parent().pk == network.school_b.pk
@@ -276,9 +281,16 @@ def test_a_teacher_cannot_edit_the_school_profile_by_posting(client, world):
         "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0",
                      "MAX_NUM_FORMS": "1000"},
     })
-    assert _denied(client.post(ADMIN_GET_VIEWS["edit"](school), data))
-    school.refresh_from_db()
+    revisions_before = school.revisions.count()
+    response = client.post(ADMIN_GET_VIEWS["edit"](school), data)
+    # Without "publish" a successful POST would only save a draft: the live title could never
+    # show it, the draft and the page's revisions would.
+    school = SchoolPage.objects.get(pk=school.pk)
     assert school.title == "Skjoldhøjskolen"
+    assert not school.has_unpublished_changes
+    assert school.revisions.count() == revisions_before
+    assert school.get_latest_revision_as_object().title == "Skjoldhøjskolen"
+    assert _denied(response)
 
 
 def test_a_curator_cannot_add_an_experiment_or_edit_a_school(client, world):

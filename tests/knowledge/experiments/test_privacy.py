@@ -1,7 +1,7 @@
 """Drafts and members-only experiments never reach anonymous visitors; members see members-only ones.
 
 Also the two-way sync between ExperimentPage.members_only and Wagtail's view restrictions
-(knowledge/privacy.py): the field makes a restriction, and a restriction made in Wagtail's privacy
+(knowledge/experiments/privacy.py): the field makes a restriction, and a restriction made in Wagtail's privacy
 dialog (on the experiment or on a page above it) sets the field.
 """
 
@@ -167,13 +167,24 @@ def test_a_restriction_on_the_school_covers_its_experiments(client, network, exp
 
 
 def test_publishing_again_under_a_restricted_school_keeps_it_members_only(network, experiments):
-    PageViewRestriction.objects.create(
+    page = ExperimentPage.objects.get(pk=experiments["public"].pk)
+    page.title = "Makkerlæsning i 5. klasse, rettet"
+    page.save_revision()  # a pending draft, written while the experiment was public
+    restriction = PageViewRestriction.objects.create(
         page=network.school_a, restriction_type=PageViewRestriction.LOGIN
     )
-    page = ExperimentPage.objects.get(pk=experiments["public"].pk).get_latest_revision_as_object()
-    page.save_revision().publish()
+    draft = ExperimentPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    # The draft keeps the experiment's own choice (public): only the school's restriction
+    # can make the published page members-only.
+    assert not draft.members_only
+    draft.get_latest_revision().publish()
+    assert ExperimentPage.objects.get(pk=page.pk).title == "Makkerlæsning i 5. klasse, rettet"
     assert _members_only(page)
+    assert not _login_restrictions(page).exists()  # covered by the school, not by a copy of its own
     assert not ExperimentPage.objects.visible_to(None).filter(pk=page.pk).exists()
+
+    restriction.delete()
+    assert not _members_only(page)
 
 
 def test_moving_an_experiment_under_a_restricted_school_restricts_it(client, network, experiments):
