@@ -96,7 +96,9 @@ def test_with_a_municipality_chosen_every_other_count_is_what_its_link_lists(
         ("kommune", "Aarhus Kommune")
     ]
     others = [(p, label, count, url) for p, label, count, url, selected in shown if p != "kommune"]
-    assert {p for p, *_rest in others} == {"skole", "fag", "klassetrin", "emne", "status", "aar"}
+    assert {p for p, *_rest in others} == {
+        "skole", "fag", "klassetrin", "emne", "status", "aar", "grundlag",
+    }
 
     for parameter, label, count, url in others:
         assert f"kommune={aarhus}" in url, (parameter, label)
