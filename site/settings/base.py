@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from .database import databases_from_env
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 # Everything the site writes at run time (database, search index, media) lives under one folder.
@@ -77,14 +79,8 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "praksisnet.wsgi.application"
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": DATA_DIR / "praksisnet.sqlite3",
-        # Wait for a concurrent writer instead of failing with "database is locked".
-        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
-    }
-}
+# SQLite in DATA_DIR unless DATABASE_URL says otherwise; the options live in database.py.
+DATABASES = databases_from_env(os.environ, DATA_DIR / "praksisnet.sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Public listings are cached under a content version (knowledge.cache). One process in

@@ -1,5 +1,6 @@
-"""Run in a child process by test_concurrent_publishing: publish experiments at the same moment
-as the other children, against the parent's test database and search index."""
+"""Run in a child process by test_concurrent_publishing (and tests/praksisnet/test_database_settings,
+with production settings): publish experiments at the same moment as the other children, against
+the parent's test database and search index."""
 
 import logging
 import os
@@ -14,9 +15,15 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.name}: {record.getMessage()}")
 
 
-def publish(db_name, search_backends, work, barrier):
-    """work: [(pk, word)]; returns (published pks, errors, warnings logged)."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "praksisnet.settings.test"
+def publish(db_name, search_backends, work, barrier, settings_module="praksisnet.settings.test",
+            environ=None):
+    """work: [(pk, word)]; returns (published pks, errors, warnings logged).
+
+    settings_module and environ (extra environment variables, read by that module) choose the
+    settings the child runs with; only the database name and the search index are the parent's.
+    """
+    os.environ.update(environ or {})
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     from django.conf import settings
 
     settings.DATABASES["default"]["NAME"] = db_name
