@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "django_tasks",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with praksisnet.login_limits.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "praksisnet.urls"
@@ -162,6 +166,22 @@ WAGTAILSEARCH_BACKENDS = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGIN_URL = "wagtailcore_login"
+
+# Login brute-force protection (django-axes). It sits in authenticate(), so it guards every login
+# form: the admin's (/admin/login/) and the members' login for restricted pages (/_util/login/).
+# A user name is locked from one IP address after 10 wrong passwords in a row, for 30 minutes; the
+# same user elsewhere and other users from that address can still log in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "praksisnet.login_limits.lockout_response"
+# Only failed attempts are stored; a log of every successful login is personal data we don't need.
+AXES_DISABLE_ACCESS_LOG = True
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,9 @@ DEBUG = False
 SECRET_KEY = "praksisnet-tests-only"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test client's login() passes no request, which django-axes needs; the login limit tests
+# (tests/praksisnet/test_login_limits.py) turn it on.
+AXES_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
