@@ -4,6 +4,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from .database import databases_from_env
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "praksisnet.security_headers.ContentSecurityPolicyMiddleware",
+    "praksisnet.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "praksisnet.language.ChosenLanguageMiddleware",
@@ -62,6 +66,35 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "praksisnet.urls"
+
+# Content-Security-Policy (django-csp; praksisnet.security_headers). The public pages load only
+# the site's own scripts, styles and fonts; images may be data: URLs (and come from
+# PRAKSISNET_MEDIA_ORIGIN when uploads live on another host); rich text may embed videos (https).
+_MEDIA_ORIGINS = [os.environ["PRAKSISNET_MEDIA_ORIGIN"]] if os.environ.get("PRAKSISNET_MEDIA_ORIGIN") else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin (and the page previews it frames) in place of the directives above: inline
+# scripts and styles, blob: image previews of uploads, data: fonts, framed by itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+    "font-src": [SELF, "data:"],
+    "frame-ancestors": [SELF],
+}
 
 TEMPLATES = [
     {
@@ -147,6 +180,9 @@ WAGTAIL_TAG_SPACES_ALLOWED = True
 
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar avatars in the admin: they send a hash of each user's e-mail to a third party (and
+# the admin's Content-Security-Policy allows images from the site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
