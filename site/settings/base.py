@@ -216,6 +216,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "praksisnet.login_limits.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "praksisnet.login_limits.client_ip"
+PRAKSISNET_PROXY_COUNT = 0  # reverse proxies in front of the site (production: DJANGO_PROXY_COUNT)
 # Only failed attempts are stored; a log of every successful login is personal data we don't need.
 AXES_DISABLE_ACCESS_LOG = True
 

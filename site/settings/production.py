@@ -27,6 +27,9 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 # DATABASES comes from base.py: database.py builds it from DATABASE_URL for every settings module.
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies append to X-Forwarded-For before the site; login limits count per
+# client address (praksisnet.login_limits.client_ip), which 0 takes from the connection.
+PRAKSISNET_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31_536_000))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

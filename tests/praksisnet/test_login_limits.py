@@ -70,3 +70,28 @@ def test_the_lockout_message_is_english_for_visitors_who_chose_english(client, n
     refused = log_in(client, "/admin/login/", network.leader_a.username, PASSWORD)
     assert refused.status_code == 429
     assert "Too many failed logins" in refused.content.decode()
+
+
+def test_behind_a_proxy_attempts_count_against_the_address_the_proxy_saw(settings, rf):
+    from praksisnet.login_limits import client_ip
+
+    forged_then_seen = {"HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.7", "REMOTE_ADDR": "10.0.0.2"}
+    settings.PRAKSISNET_PROXY_COUNT = 1
+    assert client_ip(rf.post("/admin/login/", **forged_then_seen)) == "203.0.113.7"
+    settings.PRAKSISNET_PROXY_COUNT = 0  # no proxy: the header is the client's own and ignored
+    assert client_ip(rf.post("/admin/login/", **forged_then_seen)) == "10.0.0.2"
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_one_clients_failures_do_not_lock_another_client_out(client, network,
+                                                                            settings):
+    settings.PRAKSISNET_PROXY_COUNT = 1
+    for _ in range(60):
+        client.post("/admin/login/", {"username": network.leader_a.username, "password": "forkert"},
+                    HTTP_X_FORWARDED_FOR="203.0.113.7")
+
+    elsewhere = client.post("/admin/login/", {"username": network.leader_a.username,
+                                              "password": PASSWORD},
+                            HTTP_X_FORWARDED_FOR="198.51.100.9")
+    assert elsewhere.status_code == 302
+    assert logged_in_as(client) == network.leader_a.username
