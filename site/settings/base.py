@@ -70,7 +70,7 @@ ROOT_URLCONF = "praksisnet.urls"
 # Content-Security-Policy (django-csp; praksisnet.security_headers). The public pages load only
 # the site's own scripts, styles and fonts; images may be data: URLs (and come from
 # PRAKSISNET_MEDIA_ORIGIN when uploads live on another host); rich text may embed videos (https).
-_MEDIA_ORIGINS = [os.environ["PRAKSISNET_MEDIA_ORIGIN"]] if os.environ.get("PRAKSISNET_MEDIA_ORIGIN") else []
+_MEDIA_ORIGINS = [origin for origin in [os.environ.get("PRAKSISNET_MEDIA_ORIGIN")] if origin]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
