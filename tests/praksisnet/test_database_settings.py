@@ -2,18 +2,15 @@
 hold in production: two editors publishing at once both keep their publishes, on SQLite and on
 PostgreSQL (the suite runs on PostgreSQL when DATABASE_URL is set, see scripts/test.sh)."""
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from knowledge.models import ExperimentPage
 from tests.network import make_experiment
 from tests.search_page.helpers import result_titles, search
-from tests.search_page.publisher_process import publish
+from tests.search_page.publisher_process import publish_at_once
 
 WRITERS = 2
 PER_WRITER = 12
@@ -51,21 +48,7 @@ def test_two_editors_publishing_at_once_with_production_settings_keep_every_publ
         "DATABASE_URL": database_url(connection.settings_dict),
         "PRAKSISNET_DATA_DIR": str(tmp_path / "production-data"),
     }
-    db_name = str(connection.settings_dict["NAME"])
-    connection.close()  # the writers open their own connections to the same database
-
-    context = multiprocessing.get_context("spawn")
-    manager = context.Manager()
-    barrier = manager.Barrier(WRITERS)
-    with ProcessPoolExecutor(WRITERS, mp_context=context) as pool:
-        futures = [
-            pool.submit(publish, db_name, settings.WAGTAILSEARCH_BACKENDS, work[i::WRITERS], barrier,
-                        settings_module="praksisnet.settings.production",
-                        environ=production_environ)
-            for i in range(WRITERS)
-        ]
-        outcomes = [future.result(timeout=600) for future in futures]
-    manager.shutdown()
+    outcomes = publish_at_once(WRITERS, work, "praksisnet.settings.production", production_environ)
 
     assert [errors for _, errors, _ in outcomes] == [[]] * WRITERS
     assert [warnings for _, _, warnings in outcomes] == [[]] * WRITERS
