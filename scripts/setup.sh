@@ -10,8 +10,9 @@ PYTHON="${PYTHON:-python3}"
 say() { printf '\n==> %s\n' "$*"; }
 
 # Debian packages: the browser for the browser tests, gettext for translations, fonts for
-# screenshots, python3-venv for the virtual environment and npm for axe-core. A package is only
-# installed when what it provides is missing (node and npm may come from another source).
+# screenshots, python3-venv for the virtual environment, npm for axe-core and PostgreSQL, which
+# scripts/test.sh starts a throwaway cluster of. A package is only installed when what it provides
+# is missing (node and npm may come from another source).
 missing=()
 need_command() { command -v "$1" > /dev/null 2>&1 || missing+=("$2"); }
 need_package() {
@@ -24,6 +25,7 @@ need_command node nodejs
 need_command npm npm
 need_package fonts-dejavu-core
 need_package fonts-liberation
+need_package postgresql
 "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 if ((${#missing[@]})); then
     say "Installing Debian packages: ${missing[*]}"
@@ -32,8 +34,12 @@ if ((${#missing[@]})); then
     else
         SUDO=
     fi
-    $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+    # Another apt or dpkg run (an unattended upgrade, a parallel set-up) may hold the lock:
+    # wait up to 10 minutes for it rather than failing at once.
+    say "(waiting up to 10 minutes for the dpkg lock if another apt or dpkg run holds it)"
+    $SUDO apt-get -o DPkg::Lock::Timeout=600 update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y \
+        --no-install-recommends "${missing[@]}"
 fi
 
 if [[ ! -x .venv/bin/python ]]; then

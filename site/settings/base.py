@@ -1,9 +1,13 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from .database import databases_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -34,6 +38,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "django_tasks",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -44,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "praksisnet.security_headers.ContentSecurityPolicyMiddleware",
+    "praksisnet.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "praksisnet.language.ChosenLanguageMiddleware",
@@ -53,9 +61,40 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with praksisnet.login_limits.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "praksisnet.urls"
+
+# Content-Security-Policy (django-csp; praksisnet.security_headers). The public pages load only
+# the site's own scripts, styles and fonts; images may be data: URLs (and come from
+# PRAKSISNET_MEDIA_ORIGIN when uploads live on another host); rich text may embed videos (https).
+_MEDIA_ORIGINS = [origin for origin in [os.environ.get("PRAKSISNET_MEDIA_ORIGIN")] if origin]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin (and the page previews it frames) in place of the directives above: inline
+# scripts and styles, blob: image previews of uploads, data: fonts, framed by itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+    "font-src": [SELF, "data:"],
+    "frame-ancestors": [SELF],
+}
 
 TEMPLATES = [
     {
@@ -77,14 +116,8 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "praksisnet.wsgi.application"
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": DATA_DIR / "praksisnet.sqlite3",
-        # Wait for a concurrent writer instead of failing with "database is locked".
-        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
-    }
-}
+# SQLite in DATA_DIR unless DATABASE_URL says otherwise; the options live in database.py.
+DATABASES = databases_from_env(os.environ, DATA_DIR / "praksisnet.sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Public listings are cached under a content version (knowledge.cache). One process in
@@ -147,6 +180,9 @@ WAGTAIL_TAG_SPACES_ALLOWED = True
 
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar avatars in the admin: they send a hash of each user's e-mail to a third party (and
+# the admin's Content-Security-Policy allows images from the site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
@@ -166,6 +202,24 @@ WAGTAILSEARCH_BACKENDS = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGIN_URL = "wagtailcore_login"
+
+# Login brute-force protection (django-axes). It sits in authenticate(), so it guards every login
+# form: the admin's (/admin/login/) and the members' login for restricted pages (/_util/login/).
+# A user name is locked from one IP address after 10 wrong passwords in a row, for 30 minutes; the
+# same user elsewhere and other users from that address can still log in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "praksisnet.login_limits.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "praksisnet.login_limits.client_ip"
+PRAKSISNET_PROXY_COUNT = 0  # reverse proxies in front of the site (production: DJANGO_PROXY_COUNT)
+# Only failed attempts are stored; a log of every successful login is personal data we don't need.
+AXES_DISABLE_ACCESS_LOG = True
 
 LOGGING = {
     "version": 1,

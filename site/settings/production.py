@@ -7,7 +7,6 @@ storage backend (e.g. django-storages' S3 storage).
 
 import os
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
@@ -25,14 +24,12 @@ DEBUG = False
 SECRET_KEY = require_env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in require_env("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
-
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'praksisnet.sqlite3'}", conn_max_age=600
-    )
-}
+# DATABASES comes from base.py: database.py builds it from DATABASE_URL for every settings module.
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies append to X-Forwarded-For before the site; login limits count per
+# client address (praksisnet.login_limits.client_ip), which 0 takes from the connection.
+PRAKSISNET_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31_536_000))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -6,11 +6,15 @@ from pathlib import Path
 
 from .base import *  # noqa: F401,F403
 from .base import WAGTAILSEARCH_BACKENDS
+from .database import databases_from_env
 
 DEBUG = False
 SECRET_KEY = "praksisnet-tests-only"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test client's login() passes no request, which django-axes needs; the login limit tests
+# (tests/praksisnet/test_login_limits.py) turn it on.
+AXES_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -31,13 +35,11 @@ WAGTAILSEARCH_BACKENDS = {
         "PATH": SEARCH_INDEX_DIR,
     },
 }
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": _TEST_DATA / "test.sqlite3",
-        "TEST": {"NAME": str(_TEST_DATA / "test-db.sqlite3")},
-        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
-    }
-}
+# SQLite in the temporary folder, or the database DATABASE_URL names (scripts/test.sh runs the
+# suite on PostgreSQL too); Django creates and drops a test database beside it.
+DATABASES = databases_from_env(os.environ, _TEST_DATA / "test.sqlite3")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not SQLite's in-memory default: the concurrency tests' writer processes open it.
+    DATABASES["default"]["TEST"] = {"NAME": str(_TEST_DATA / "test-db.sqlite3")}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,8 +1,11 @@
-"""Run in a child process by test_concurrent_publishing: publish experiments at the same moment
-as the other children, against the parent's test database and search index."""
+"""Publishing from several processes at once, for test_concurrent_publishing (and, with
+production settings, tests/praksisnet/test_database_settings): publish_at_once starts the children;
+each runs publish against the parent's test database and search index."""
 
 import logging
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 
 
 class _Collect(logging.Handler):
@@ -14,9 +17,15 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.name}: {record.getMessage()}")
 
 
-def publish(db_name, search_backends, work, barrier):
-    """work: [(pk, word)]; returns (published pks, errors, warnings logged)."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "praksisnet.settings.test"
+def publish(db_name, search_backends, work, barrier, settings_module="praksisnet.settings.test",
+            environ=None):
+    """work: [(pk, word)]; returns (published pks, errors, warnings logged).
+
+    settings_module and environ (extra environment variables, read by that module) choose the
+    settings the child runs with; only the database name and the search index are the parent's.
+    """
+    os.environ.update(environ or {})
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     from django.conf import settings
 
     settings.DATABASES["default"]["NAME"] = db_name
@@ -39,3 +48,26 @@ def publish(db_name, search_backends, work, barrier):
         except Exception as exc:  # reported to the parent, which fails the test
             errors.append(repr(exc))
     return published, errors, collector.messages
+
+
+def publish_at_once(processes, work, settings_module="praksisnet.settings.test", environ=None):
+    """Run publish in processes children at once (a barrier), work dealt out in turn; returns
+    their outcomes. Closes this process's database connection: the children open their own."""
+    from django.conf import settings
+    from django.db import connection
+
+    db_name = str(connection.settings_dict["NAME"])
+    connection.close()
+    context = multiprocessing.get_context("spawn")
+    manager = context.Manager()
+    barrier = manager.Barrier(processes)
+    try:
+        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+            futures = [
+                pool.submit(publish, db_name, settings.WAGTAILSEARCH_BACKENDS, work[i::processes],
+                            barrier, settings_module=settings_module, environ=environ)
+                for i in range(processes)
+            ]
+            return [future.result(timeout=600) for future in futures]
+    finally:
+        manager.shutdown()

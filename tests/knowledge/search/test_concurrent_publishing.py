@@ -1,17 +1,12 @@
 """Several processes publish at once: one writer at a time, no update lost, no lock errors."""
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from knowledge.models import ExperimentPage
 from tests.support.network import make_experiment
 
+from tests.support.publisher_process import publish_at_once
 from tests.support.search_helpers import result_titles, search
-from tests.support.publisher_process import publish
 
 PROCESSES = 4
 PER_PROCESS = 5
@@ -30,19 +25,7 @@ def test_concurrent_publishing_loses_no_update(client, network):
         for n in range(PROCESSES * PER_PROCESS)
     ]
     work = [(d.pk, word_for(n)) for n, d in enumerate(drafts)]
-    db_name = str(connection.settings_dict["NAME"])
-    connection.close()  # the children open their own connections to the same file
-
-    context = multiprocessing.get_context("spawn")
-    manager = context.Manager()
-    barrier = manager.Barrier(PROCESSES)
-    with ProcessPoolExecutor(PROCESSES, mp_context=context) as pool:
-        futures = [
-            pool.submit(publish, db_name, settings.WAGTAILSEARCH_BACKENDS, work[i::PROCESSES], barrier)
-            for i in range(PROCESSES)
-        ]
-        outcomes = [future.result(timeout=600) for future in futures]
-    manager.shutdown()
+    outcomes = publish_at_once(PROCESSES, work)
 
     for published, errors, warnings in outcomes:
         assert errors == []

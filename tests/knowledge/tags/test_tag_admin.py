@@ -26,10 +26,11 @@ def tag_names(experiment):
 @pytest.fixture
 def duplicate(findings_network):
     """A duplicate differing in case: taggit's case-insensitive lookup cannot stop it on SQLite,
-    which folds only ASCII letters, so "LÆSNING" and "læsning" become two tags."""
+    which folds only ASCII letters, so "LÆSNING" and "læsning" become two tags. Made directly, as
+    PostgreSQL folds Æ and would find "læsning" instead."""
     n = findings_network
-    n.capital = make_experiment(n.school_b, "Læseven", tags=["LÆSNING", "motivation"])
-    n.capital_tag = Tag.objects.get(name="LÆSNING")
+    n.capital_tag = Tag.objects.create(name="LÆSNING")
+    n.capital = make_experiment(n.school_b, "Læseven", tags=[n.capital_tag, "motivation"])
     n.lower_tag = Tag.objects.get(name="læsning")
     return n
 
