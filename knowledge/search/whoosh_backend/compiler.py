@@ -13,6 +13,7 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 from whoosh import query as wq
 
 from . import danish
+from .coverage import CoveringOr
 from .schema import AUTOCOMPLETE_PREFIX, SEARCH_PREFIX
 
 
@@ -49,6 +50,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         self.analyzer = backend.analyzer
         self.search_fields = self.target_fields(reader, backend)
         self._term_cache = {}
+        self.synonyms = backend.synonyms.table()
         return self._compile(self.query)
 
     def has_term(self, term):
@@ -81,9 +83,31 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     #: Weight of the compound formed from adjacent query words ("læse forståelse" ->
     #: "læseforståelse") against the words as typed.
     JOINED_WORDS_BOOST = 2.0
+    #: Weight of a synonym against the word typed ("pjæk" for "fravær"): documents with the
+    #: word itself rank first, those with only a synonym are still found.
+    SYNONYM_BOOST = 0.5
+
+    def _synonym_clauses(self, term):
+        """The word's synonyms from the backend's table, each weighted below the word itself."""
+        clauses = []
+        for terms in self.synonyms.get(term, ()):
+            if len(terms) == 1:
+                clause = self._term(terms[0])
+            else:
+                clause = self._combine([self._term(t) for t in terms], "and")
+            if clause is not wq.NullQuery:
+                clauses.append(self._boosted(clause, self.SYNONYM_BOOST))
+        return clauses
 
     def _word_clause(self, folded, term):
-        """A query word: its term, or, ranked below it, all its parts when it is a compound."""
+        """A query word: its term, or, ranked below it, all its parts when it is a compound and
+        its synonyms."""
+        synonyms = self._synonym_clauses(term)
+        clause = self._compound_clause(folded, term)
+        return wq.Or([clause] + synonyms) if synonyms else clause
+
+    def _compound_clause(self, folded, term):
+        """The word's term, or, ranked below it, all its parts when it is a compound."""
         clause = self._term(term)
         if len(folded) < 2 * danish.MIN_COMPOUND_PART:
             return clause
@@ -105,7 +129,11 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if not words:
             return wq.NullQuery
         clauses = [self._word_clause(f, t) for f, t in words]
-        result = self._combine(clauses, query.operator)
+        if query.operator == "or" and len(clauses) > 1:
+            # Best match: any word will do, covering more of the words ranks higher.
+            result = CoveringOr(clauses)
+        else:
+            result = self._combine(clauses, query.operator)
         # Adjacent words that form a compound in the index ("læse forståelse" -> læseforståelse).
         alternatives = []
         for i in range(len(words) - 1):
