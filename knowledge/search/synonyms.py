@@ -96,7 +96,7 @@ SYNONYM_GROUPS = [
     ["projektarbejde", "projekt", "projektuge", "projektopgave", "problemorienteret"],
     ["gruppearbejde", "samarbejde", "cooperative learning", "cl-strukturer", "makkerpar"],
     ["co-teaching", "to-lærerordning", "tolærerordning", "holddeling", "to voksne"],
-    ["stationsundervisning", "værksteder", "rotation", "stationer"],
+    ["stationsundervisning", "værkstedsundervisning", "læringsstationer"],
     ["understøttende undervisning", "uu", "uu-timer"],
     ["åben skole", "lokalsamfund", "virksomhedsbesøg", "eksterne partnere"],
     ["legebaseret", "leg", "legende læring", "spil"],
