@@ -154,21 +154,26 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         # In a best-match search of several words a typo would just drop out: its near misses
         # are searched instead. A search of one word is left to the page's second try, which
         # says it searched words like the one typed.
-        correct_typos = query.operator == "or" and len(words) > 1
+        operator = query.operator
+        if operator == "or" and all(danish.is_stop_word(f) for f, _ in words):
+            # Only stop words ("hvordan kan vi"): searched as typed, every word, never "any
+            # document with "vi"".
+            operator = "and"
+        correct_typos = operator == "or" and len(words) > 1
         clauses, own_forms = zip(*(self._word_clause(f, t, correct_typos) for f, t in words))
         clauses = list(clauses)
-        if query.operator == "or" and (len(clauses) > 1 or own_forms[0] is not None):
+        if operator == "or" and (len(clauses) > 1 or own_forms[0] is not None):
             # Best match: any word will do, covering more of the words (as typed) ranks higher.
             result = CoveringOr(clauses, own_forms=own_forms)
         else:
-            result = self._combine(clauses, query.operator)
+            result = self._combine(clauses, operator)
         # Adjacent words that form a compound in the index ("læse forståelse" -> læseforståelse).
         alternatives = []
         for i in range(len(words) - 1):
             term = danish.compose(words[i][0], words[i + 1][0], self.has_term)
             if term:
                 compound = self._boosted(self._term(term), self.JOINED_WORDS_BOOST)
-                if query.operator == "and":
+                if operator == "and":
                     alternatives.append(self._combine(clauses[:i] + [compound] + clauses[i + 2:], "and"))
                 else:
                     alternatives.append(compound)
