@@ -120,6 +120,24 @@ SYNONYM_GROUPS = [
 ]
 
 
+_groups_by_version = {}
+
+
 def synonym_groups():
-    """The groups the Whoosh backend expands queries with (backend option ``SYNONYMS``)."""
-    return SYNONYM_GROUPS
+    """The groups the Whoosh backend expands queries with (backend option ``SYNONYMS``): the
+    shipped ones and those administrators add in the admin ("Search synonyms").
+
+    Read from the database once per content version (saving a group starts a new one), so a
+    search costs no query and the backend rebuilds its term table only when the groups change.
+    """
+    from knowledge.cache import content_version
+    from knowledge.models import SynonymGroup
+
+    version = content_version()
+    groups = _groups_by_version.get(version)
+    if groups is None:
+        added = [group.members() for group in SynonymGroup.objects.all()]
+        groups = SYNONYM_GROUPS + [members for members in added if len(members) > 1]
+        _groups_by_version.clear()
+        _groups_by_version[version] = groups
+    return groups
