@@ -7,9 +7,11 @@ words ("ulovligt fravær"). The Whoosh backend reads the groups at every search 
 
 Built from the field's own vocabulary (folkeskoleloven, the ministry's and the municipalities'
 words, what teachers write in the demo network and in practice reports), not from a general
-thesaurus: Debian's ``mythes-da`` is a general OpenOffice thesaurus (it has no "pjæk" -
-"skolevægring" - "fravær" and groups "prøve" with "forsøg" and "smag"), and ``hunspell-da`` is a
-spelling dictionary with no meanings at all.
+thesaurus. Debian's ``mythes-da`` 7.5 (LibreOffice's Danish thesaurus) has no entry for "pjæk",
+"skolevægring", "ordblind", "lektier", "trivsel", "inklusion" or "mobning", gives "fravær" only
+"mangel" and "prøve" blood and urine samples; the few school pairs it has (dysleksi/ordblindhed,
+vikar/afløser, eksamen/afgangsprøve) are here. ``hunspell-da`` is a spelling dictionary: words,
+no meanings.
 """
 
 SYNONYM_GROUPS = [
