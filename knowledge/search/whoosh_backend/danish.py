@@ -4,7 +4,8 @@ The pipeline used for full-text fields (index time *and* query time) is::
 
     words (\\w+)  ->  lowercase  ->  æ/ø/å folding  ->  stemming
 
-* Danish stop words are dropped from the *query* (:func:`query_words`), not from the index:
+* Danish stop words, and the words of how a question is asked ("hvordan", "få"), are dropped
+  from the *query* (:func:`query_words`), not from the index:
   many Danish stop words are real words in other contexts or languages ("dog", "man", "under",
   "over"), so a query made only of stop words still searches them, and phrases keep their
   exact positions.
