@@ -36,17 +36,22 @@ def build_table(groups, analyzer) -> dict[str, list[tuple[str, ...]]]:
     return table
 
 
+#: The last groups seen and their table: modelsearch makes a backend per search, so the table
+#: is kept here, shared by every backend of the process (the analyzer is always the same).
+_last_table = (None, {})
+
+
 class SynonymSource:
     """The backend's synonyms: the configured callable's groups as a term table, rebuilt only
-    when the callable returns a different object (so the callable's own cache decides)."""
+    when the groups change (compared by value, so a callable without a cache of its own costs
+    a comparison a search, not a new table)."""
 
     def __init__(self, dotted_path, analyzer):
         self.dotted_path = dotted_path
         self.analyzer = analyzer
-        self._groups = None
-        self._table = {}
 
     def table(self) -> dict[str, list[tuple[str, ...]]]:
+        global _last_table
         if not self.dotted_path:
             return {}
         try:
@@ -55,7 +60,7 @@ class SynonymSource:
             # Synonyms widen a search; without them it still answers.
             logger.exception("Synonyms from %s could not be read; searching without them", self.dotted_path)
             return {}
-        if groups is not self._groups:
-            self._table = build_table(groups, self.analyzer)
-            self._groups = groups
-        return self._table
+        key = tuple(tuple(str(word) for word in group) for group in groups)
+        if _last_table[0] != key:
+            _last_table = (key, build_table(groups, self.analyzer))
+        return _last_table[1]
