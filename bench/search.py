@@ -36,15 +36,21 @@ def cpu_seconds():
 
 
 def facet_variants():
+    """Facet selections read from a query string as the search page reads them (typed values:
+    a year or a grade is a number, not text)."""
+    from django.http import QueryDict
+
+    from knowledge.listings.facets import read_selections
     from schools.models import MunicipalityPage
 
-    municipality = str(MunicipalityPage.objects.order_by("pk").first().pk)
-    return {
-        "no filters": {},
-        "subject": {"fag": ["dansk"]},
-        "status+year": {"status": ["completed"], "aar": ["2025"]},
-        "municipality+grade": {"kommune": [municipality], "klassetrin": ["4", "5"]},
+    municipality = MunicipalityPage.objects.order_by("pk").first().pk
+    addresses = {
+        "no filters": "",
+        "subject": "fag=dansk",
+        "status+year": "status=completed&aar=2025",
+        "municipality+grade": f"kommune={municipality}&klassetrin=4&klassetrin=5",
     }
+    return {label: read_selections(QueryDict(address)) for label, address in addresses.items()}
 
 
 def time_queries(rounds):

@@ -26,6 +26,7 @@ def set_up_django():
             "BACKEND": "knowledge.search.whoosh_backend",
             "PATH": Path(data_dir) / "whoosh_index",
             "LANGUAGE": "da",
+            "SYNONYMS": "knowledge.search.synonyms.synonym_groups",
             "AUTO_UPDATE": False,
         },
         "fts5": {"BACKEND": FTS5_BACKEND, "AUTO_UPDATE": False},

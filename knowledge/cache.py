@@ -84,7 +84,7 @@ def connect_signals():
 
     from schools.models import TeacherTeam
 
-    from .models import CollectionItem, ExperimentTag, GradeLevel, Subject
+    from .models import CollectionItem, ExperimentTag, GradeLevel, Subject, SynonymGroup
 
     uid = "knowledge.cache"
     page_published.connect(bump_content_version, dispatch_uid=f"{uid}.published")
@@ -93,8 +93,9 @@ def connect_signals():
     # A deleted page needs no receiver of its own: Wagtail unpublishes a live page before
     # deleting it (page_unpublished), and cached listings show live pages only. A post_delete
     # receiver without a sender would also cost every model Django's fast delete.
+    # SynonymGroup: search reads its synonyms once per content version.
     models = (ExperimentTag, Tag, PageViewRestriction, TeacherTeam, Subject, GradeLevel,
-              CollectionItem)
+              CollectionItem, SynonymGroup)
     for model in models:
         name = model._meta.label_lower
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}.{name}.saved")

@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .experiments.document_privacy import refuse_hidden_documents
 from .experiments.privacy import choosable_pages
-from .models import Subject
+from .models import Subject, SynonymGroup
 from .tags.admin import TagViewSet
 
 
@@ -20,6 +20,21 @@ class SubjectViewSet(SnippetViewSet):
 
 
 register_snippet(SubjectViewSet)
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    """Synonyms for search, beside the ones the project ships; they count from the next search."""
+
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["words"]
+    search_fields = ["words"]
+
+
+register_snippet(SynonymGroupViewSet)
 
 
 @hooks.register("register_admin_viewset")

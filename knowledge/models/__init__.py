@@ -10,10 +10,11 @@ from .experiments import (
 )
 from .home import HomePage
 from .media import PraksisImage, PraksisRendition
-from .taxonomy import GradeLevel, Subject
+from .taxonomy import GradeLevel, Subject, SynonymGroup
 
 __all__ = [
     "CollectionIndexPage", "CollectionItem", "CollectionPage",
     "EvidenceKind", "ExperimentLink", "ExperimentPage", "ExperimentStatus", "ExperimentTag",
     "Finding", "LinkKind", "HomePage", "PraksisImage", "PraksisRendition", "GradeLevel", "Subject",
+    "SynonymGroup",
 ]

@@ -40,3 +40,26 @@ class GradeLevel(models.Model):
 
     def __str__(self):
         return _("grade %(number)s") % {"number": self.number}
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same to people searching, added by administrators to the list the
+    project ships (knowledge/search/synonyms.py); search uses them at once, with no re-indexing."""
+
+    words = models.TextField(
+        _("words"),
+        help_text=_("Words that mean the same when searching, separated by commas, "
+                    "e.g. “fravær, pjæk, skolevægring”. A word may be several words."),
+    )
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        ordering = ["words"]
+
+    def __str__(self):
+        return ", ".join(self.members())
+
+    def members(self):
+        """The group's words, without blanks and repeats."""
+        return list(dict.fromkeys(w.strip() for w in self.words.split(",") if w.strip()))

@@ -29,10 +29,12 @@ MAX_FUZZY_WORDS = 6
 _HAS_WORD = re.compile(r"\w")
 
 
-def build_query(text, operator="and"):
+def build_query(text, operator="or"):
     """The modelsearch query tree for what the visitor typed; None if it has no words.
 
-    Text between double quotes is a phrase; an unmatched quote is just ignored. Nothing else is
+    Best match by default (``operator="or"``): any of the words may match, and the backend ranks
+    documents covering more of them first; ``"and"`` asks for every word. Text between double
+    quotes is a phrase, always required; an unmatched quote is just ignored. Nothing else is
     special: AND, OR, NOT, brackets, ``title:`` and ``*`` are searched as plain words (if words).
     """
     parts = text.split('"')
@@ -61,7 +63,7 @@ class SearchOutcome:
     pks: list = field(default_factory=list)  # the visible matches after facets, in display order
     facets: list = field(default_factory=list)
     unavailable: bool = False  # the backend says its index is missing/being rebuilt
-    relaxed: bool = False  # nothing matched every word, so any word was enough
+    relaxed: bool = False  # no match has every word: the best have some of them
     fuzzy: bool = False  # nothing matched the words as typed, so words like them were searched
     no_words: bool = False  # the query had no searchable words
     suggestion: str | None = None
@@ -70,6 +72,11 @@ class SearchOutcome:
     @property
     def total(self):
         return len(self.pks)
+
+
+def has_every_word(visible, text, backend_name):
+    """Whether some visible experiment matches every word typed (one unscored count)."""
+    return visible.search(build_query(text, "and"), backend=backend_name).count() > 0
 
 
 def fuzzy_query(text, operator="and"):
@@ -147,9 +154,8 @@ def find_experiments(user, text, selections=None, sort=None, backend_name="defau
     if text:
         try:
             matched, outcome.unavailable = matching_pks(visible, build_query(text), backend_name)
-            if matched == [] and not outcome.unavailable and len(text.split()) > 1:
-                matched, outcome.unavailable = matching_pks(visible, build_query(text, "or"), backend_name)
-                outcome.relaxed = bool(matched)
+            if matched and not outcome.unavailable and len(text.split()) > 1:
+                outcome.relaxed = not has_every_word(visible, text, backend_name)
             if matched == [] and not outcome.unavailable:
                 matched = near_misses(visible, text, backend_name)
                 outcome.fuzzy = bool(matched)

@@ -194,6 +194,8 @@ WAGTAILSEARCH_BACKENDS = {
         "BACKEND": "knowledge.search.whoosh_backend",
         "PATH": SEARCH_INDEX_DIR,
         "LANGUAGE": "da",
+        # Words teachers use for the same thing, expanded at query time (no re-indexing).
+        "SYNONYMS": "knowledge.search.synonyms.synonym_groups",
     }
 }
 

@@ -8,6 +8,7 @@ Configure it with::
             "PATH": BASE_DIR / "data" / "whoosh_index",   # optional, this is the default
             "LANGUAGE": "da",                              # optional; Danish is the only analysis
             "INDEX_PROCESSES": 2,                          # optional, rebuild workers; default: CPUs, max 4
+            "SYNONYMS": "myproject.search.synonym_groups",  # optional, a callable: [[word, ...], ...]
         }
     }
 
@@ -19,6 +20,8 @@ module, as modelsearch splits its own backends:
 * ``compiler.py``: the modelsearch query tree compiled into ``whoosh.query`` objects.
 * ``results.py``: runs the query lazily; the ORM filters, orders and fetches.
 * ``postings.py``: posting-level reads of Whoosh internals for unscored matches.
+* ``coverage.py``: best match, any word counts and covering more of them ranks higher.
+* ``synonyms.py``: the configured synonym groups as index terms, used at query time.
 * ``documents.py``: a model instance as a Whoosh document.
 * ``schema.py``: the schema, field names and boosts, filters indexed as terms.
 * ``storage.py``: generations on disk, the writer lock, the rebuild journal, cached readers.

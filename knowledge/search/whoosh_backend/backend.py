@@ -23,6 +23,7 @@ from .results import WhooshSearchResults
 from .schema import field_boosts
 from .spelling import SpellingVocabulary, suggest_correction
 from .storage import IndexUnavailable
+from .synonyms import SynonymSource
 
 logger = logging.getLogger("knowledge.search")
 
@@ -48,6 +49,7 @@ class WhooshSearchBackend(BaseSearchBackend):
                 f"(it is {language!r})."
             )
         self.analyzer = danish.DanishAnalyzer()
+        self.synonyms = SynonymSource(params.get("SYNONYMS"), self.analyzer)
         self.index_processes = int(params.get("INDEX_PROCESSES") or default_processes())
         self._indexes = {}
         self._boosts = {}

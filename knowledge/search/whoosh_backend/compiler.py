@@ -13,6 +13,7 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 from whoosh import query as wq
 
 from . import danish
+from .coverage import CoveringOr
 from .schema import AUTOCOMPLETE_PREFIX, SEARCH_PREFIX
 
 
@@ -49,6 +50,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         self.analyzer = backend.analyzer
         self.search_fields = self.target_fields(reader, backend)
         self._term_cache = {}
+        self.synonyms = backend.synonyms.table()
         return self._compile(self.query)
 
     def has_term(self, term):
@@ -81,9 +83,54 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     #: Weight of the compound formed from adjacent query words ("læse forståelse" ->
     #: "læseforståelse") against the words as typed.
     JOINED_WORDS_BOOST = 2.0
+    #: Weight of a synonym against the word typed ("pjæk" for "fravær"): documents with the
+    #: word itself rank first, those with only a synonym are still found.
+    SYNONYM_BOOST = 0.5
+    #: Weight of words near an unknown query word ("matematk" in a longer search).
+    NEAR_MISS_BOOST = 0.5
 
-    def _word_clause(self, folded, term):
-        """A query word: its term, or, ranked below it, all its parts when it is a compound."""
+    def _known(self, folded, term):
+        """Whether the index has the word, or the parts of it as a compound."""
+        return self.has_term(term) or bool(danish.compound_splits(folded, self.has_term))
+
+    def _synonym_clauses(self, folded, term):
+        """The word's synonyms from the backend's table, each weighted below the word itself.
+
+        A synonym of several words is a phrase ("læse højt"); one that is part of the word typed
+        ("stationer" in "stationsundervisning") is left out: the word's own parts already count.
+        """
+        clauses = []
+        for terms in self.synonyms.get(term, ()):
+            if len(terms) == 1:
+                if terms[0] in folded:
+                    continue
+                clause = self._term(terms[0])
+            else:
+                clause = self._fields_query(lambda f, b, terms=terms: wq.Phrase(f, list(terms), boost=b))
+            if clause is not wq.NullQuery:
+                clauses.append(self._boosted(clause, self.SYNONYM_BOOST))
+        return clauses
+
+    def _near_miss(self, term):
+        """Words a letter or two away from a term (as a fuzzy search looks for them)."""
+        maxdist = 0 if len(term) <= 2 else (1 if len(term) <= 5 else 2)
+        return self._fields_query(
+            lambda f, b: wq.FuzzyTerm(f, term, boost=b * self.NEAR_MISS_BOOST, maxdist=maxdist, prefixlength=1)
+        )
+
+    def _word_clause(self, folded, term, correct_typos=False):
+        """``(clause, own forms)``: the word's term, or, ranked below it, all its parts when it
+        is a compound and its synonyms; own forms is the clause without the synonyms (None when
+        the word has none)."""
+        own = self._compound_clause(folded, term)
+        if correct_typos and own is not wq.NullQuery and not self._known(folded, term):
+            own = self._near_miss(term)
+        synonyms = self._synonym_clauses(folded, term)
+        # The best of the word and its synonyms, not their sum: synonyms widen, never outweigh.
+        return (wq.DisjunctionMax([own] + synonyms), own) if synonyms else (own, None)
+
+    def _compound_clause(self, folded, term):
+        """The word's term, or, ranked below it, all its parts when it is a compound."""
         clause = self._term(term)
         if len(folded) < 2 * danish.MIN_COMPOUND_PART:
             return clause
@@ -104,15 +151,29 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         words = danish.query_words(query.query_string, self.analyzer)
         if not words:
             return wq.NullQuery
-        clauses = [self._word_clause(f, t) for f, t in words]
-        result = self._combine(clauses, query.operator)
+        # In a best-match search of several words a typo would just drop out: its near misses
+        # are searched instead. A search of one word is left to the page's second try, which
+        # says it searched words like the one typed.
+        operator = query.operator
+        if operator == "or" and all(danish.is_stop_word(f) for f, _ in words):
+            # Only stop words ("hvordan kan vi"): searched as typed, every word, never "any
+            # document with "vi"".
+            operator = "and"
+        correct_typos = operator == "or" and len(words) > 1
+        clauses, own_forms = zip(*(self._word_clause(f, t, correct_typos) for f, t in words))
+        clauses = list(clauses)
+        if operator == "or" and (len(clauses) > 1 or own_forms[0] is not None):
+            # Best match: any word will do, covering more of the words (as typed) ranks higher.
+            result = CoveringOr(clauses, own_forms=own_forms)
+        else:
+            result = self._combine(clauses, operator)
         # Adjacent words that form a compound in the index ("læse forståelse" -> læseforståelse).
         alternatives = []
         for i in range(len(words) - 1):
             term = danish.compose(words[i][0], words[i + 1][0], self.has_term)
             if term:
                 compound = self._boosted(self._term(term), self.JOINED_WORDS_BOOST)
-                if query.operator == "and":
+                if operator == "and":
                     alternatives.append(self._combine(clauses[:i] + [compound] + clauses[i + 2:], "and"))
                 else:
                     alternatives.append(compound)

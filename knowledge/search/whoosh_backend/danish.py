@@ -4,7 +4,8 @@ The pipeline used for full-text fields (index time *and* query time) is::
 
     words (\\w+)  ->  lowercase  ->  æ/ø/å folding  ->  stemming
 
-* Danish stop words are dropped from the *query* (:func:`query_words`), not from the index:
+* Danish stop words, and the words of how a question is asked ("hvordan", "få"), are dropped
+  from the *query* (:func:`query_words`), not from the index:
   many Danish stop words are real words in other contexts or languages ("dog", "man", "under",
   "over"), so a query made only of stop words still searches them, and phrases keep their
   exact positions.
@@ -51,6 +52,14 @@ noget nogle nu når og også om op os over på selv sig sin sine sit skal skulle
 ud under var vi vil ville vor være været
 """.split()
 
+#: Words of how a question is asked rather than what it is about ("hvordan får vi eleverne til
+#: ..."): dropped from queries with the stop words, so they never decide which document wins.
+_QUESTION_WORDS_DA = """
+hvordan hvorfor hvornår hvilke hvilken hvilket hvem hvorvidt få får fik fået gøre gør gjorde
+gjort kan kunne bør burde må skal vores vore jeres bruge bruger brugte lave laver lavede mere
+bedre godt gode flere nogen nogle ingen helt lidt stadig altid aldrig egentlig rigtig blandt andet
+""".split()
+
 _FOLD_TABLE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
 
 
@@ -64,7 +73,9 @@ def fold(text: str) -> str:
 
 
 #: Stop words, both in Danish spelling and folded ("paa", "naar"), so either spelling is ignored.
-STOP_WORDS = frozenset(_STOP_WORDS_DA) | frozenset(fold(w) for w in _STOP_WORDS_DA)
+STOP_WORDS = frozenset(_STOP_WORDS_DA + _QUESTION_WORDS_DA) | frozenset(
+    fold(w) for w in _STOP_WORDS_DA + _QUESTION_WORDS_DA
+)
 
 _local = threading.local()
 

@@ -73,7 +73,7 @@ def query_docs(searcher, q) -> set:
     """Docnums matching ``q`` (unscored), with set algebra for the shapes the compiler emits."""
     if isinstance(q, wq.Term):
         return _term_docs(searcher.reader(), q.fieldname, q.text)
-    if isinstance(q, wq.Or):
+    if isinstance(q, (wq.Or, wq.DisjunctionMax)):
         docs = set()
         for sub in q.subqueries:
             docs |= query_docs(searcher, sub)
