@@ -62,7 +62,7 @@ def _linkage(a: _Cluster, b: _Cluster) -> float:
     return a.cross(b) / max(min(a.cohesion, b.cohesion), 1e-6)
 
 
-def merge_clusters(vectors: np.ndarray, labels: np.ndarray, ratio: float = 0.85,
+def merge_clusters(vectors: np.ndarray, labels: np.ndarray, ratio: float = 0.7,
                    max_themes: int = MAX_THEMES, min_size: int = 2) -> np.ndarray:
     """Merge the most alike pair of clusters while their cross-similarity is at least ``ratio``
     of the looser one's own cohesion; then keep merging until at most ``max_themes`` remain.

@@ -11,6 +11,8 @@ gør gøre gjort godt lidt mere mest meget rigtig rigtigt virkelig bare også al
 helt jo lige faktisk fordi fordi så hvis når da nogen noget nogle alle ting tingene sådan
 mange flere ja nej ok okay hmm osv mm fx feks f.eks gerne egentlig blive bliver blevet være
 er var have har havde hvordan hvorfor hvad hvem der her the and sku ska vel ik ikk nå man
+altid aldrig ingen intet hele tiden stedet sted to tre gang gange lave laver gå går tage tager
+komme kommer sige siger hinanden andre anden andet også eller fx
 """.split()
 
 ANSWER_STOP_WORDS = STOP_WORDS | frozenset(fold(w) for w in _ANSWER_WORDS)

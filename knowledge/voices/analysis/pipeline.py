@@ -18,7 +18,7 @@ from .embedding import Embedder, load_embedder
 from .masking import mask
 
 #: A theme with at most this share of the answers is a minority theme.
-MINORITY_SHARE = 0.05
+MINORITY_SHARE = 0.04
 QUOTES_PER_THEME = 3
 
 
@@ -59,13 +59,13 @@ class Picture:
 class Tuning:
     """The pipeline's choices, tuned on bench/voices_sets/tuning only."""
 
-    sentence_weight: float = 0.6
+    sentence_weight: float = 0.75
     char_weight: float = 0.5
-    clusters_per_sqrt: float = 2.2
+    clusters_per_sqrt: float = 3.0
     cluster_ceiling: int = 60
-    merge_ratio: float = 0.85
+    merge_ratio: float = 0.7
     min_theme_size: int = 2
-    unique_share: float = 0.03
+    unique_share: float = 0.05
 
 
 def _no_progress(fraction: float, step: str) -> None:
