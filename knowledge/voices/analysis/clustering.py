@@ -25,6 +25,8 @@ def first_cluster_count(n: int, per_sqrt: float = 2.2, ceiling: int = 60) -> int
 
 
 def kmeans_labels(vectors: np.ndarray, k: int, seed: int = 0) -> np.ndarray:
+    # Identical answers ("Mindre skærm" fifty times) leave fewer distinct points than clusters.
+    k = min(k, len(np.unique(vectors.round(5), axis=0)))
     if k <= 1:
         return np.zeros(len(vectors), dtype=int)
     model = KMeans(n_clusters=k, n_init=3, random_state=seed)
