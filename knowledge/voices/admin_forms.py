@@ -1,6 +1,5 @@
 """The admin form of an open question: the owner can only be what the user leads or curates."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -32,12 +31,11 @@ class OpenQuestionForm(WagtailAdminModelForm):
         cleaned = super().clean()
         school, municipality = cleaned.get("owner_school"), cleaned.get("owner_municipality")
         if bool(school) == bool(municipality):
-            raise forms.ValidationError(
-                _("Choose either the school or the municipality that asks the question.")
-            )
+            self.add_error(None, _("Choose either the school or the municipality that asks the "
+                                   "question."))
         groups = [cleaned.get(f) for f in ("for_pupils", "for_parents", "for_teachers", "for_staff")]
         if not any(groups):
-            raise forms.ValidationError(_("Choose at least one group that may answer."))
+            self.add_error(None, _("Choose at least one group that may answer."))
         closes, opens = cleaned.get("closes_at"), cleaned.get("opens_at")
         if closes and opens and closes <= opens:
             self.add_error("closes_at", _("The question must close after it opens."))

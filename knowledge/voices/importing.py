@@ -95,10 +95,14 @@ def read_table(name: str, data: bytes) -> Table:
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(gettext("The file is larger than 20 MB."))
     if name.lower().endswith(".xlsx"):
-        return _xlsx_table(data)
-    if name.lower().endswith((".csv", ".txt")):
-        return _csv_table(data)
-    raise ImportFileError(gettext("Choose a CSV file or an Excel workbook (.xlsx)."))
+        table = _xlsx_table(data)
+    elif name.lower().endswith((".csv", ".txt")):
+        table = _csv_table(data)
+    else:
+        raise ImportFileError(gettext("Choose a CSV file or an Excel workbook (.xlsx)."))
+    if not any(table.header):
+        raise ImportFileError(gettext("The first row must name the columns."))
+    return table
 
 
 @dataclass
