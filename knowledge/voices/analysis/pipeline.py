@@ -20,6 +20,8 @@ from .masking import mask
 #: A theme with at most this share of the answers is a minority theme.
 MINORITY_SHARE = 0.04
 QUOTES_PER_THEME = 3
+#: Unique voices are a share of the answers, but never more than a reader takes in.
+MAX_UNIQUE_VOICES = 30
 
 
 @dataclass
@@ -109,7 +111,7 @@ def analyse(answers: list[Answer], *, embedder: Embedder | None | str = "default
     names = naming.theme_names(texts, labels)
     lengths = np.array([len(t) for t in texts], dtype=float)
     quoted = quotes.choose_quotes(vectors, labels, centres, lengths, QUOTES_PER_THEME)
-    count = max(3, round(tuning.unique_share * n)) if n >= 10 else 0
+    count = min(MAX_UNIQUE_VOICES, max(3, round(tuning.unique_share * n))) if n >= 10 else 0
     unique = quotes.choose_unique_voices(
         vectors, labels, centres, lengths, count, excluded={i for q in quoted for i in q}
     )

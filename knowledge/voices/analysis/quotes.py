@@ -13,17 +13,22 @@ import numpy as np
 
 
 def _diverse(candidates, relevance, vectors, count, diversity):
+    """Greedy maximal marginal relevance; each answer's likeness to the chosen ones is kept up
+    to date with one product per pick, so picking k of m costs O(k·m·d)."""
+    candidates = np.asarray(list(candidates), dtype=int)
+    if not len(candidates):
+        return []
+    block = vectors[candidates]
+    closest = np.full(len(candidates), -np.inf)
+    open_ = np.ones(len(candidates), dtype=bool)
     chosen = []
-    candidates = list(candidates)
-    while candidates and len(chosen) < count:
-        if chosen:
-            similarity = (vectors[candidates] @ vectors[chosen].T).max(axis=1)
-        else:
-            similarity = np.zeros(len(candidates))
-        scores = relevance[candidates] - diversity * similarity
-        best = candidates[int(np.argmax(scores))]
-        chosen.append(best)
-        candidates.remove(best)
+    while open_.any() and len(chosen) < count:
+        penalty = np.where(np.isfinite(closest), closest, 0.0)
+        scores = np.where(open_, relevance[candidates] - diversity * penalty, -np.inf)
+        best = int(np.argmax(scores))
+        chosen.append(int(candidates[best]))
+        open_[best] = False
+        closest = np.maximum(closest, block @ block[best])
     return chosen
 
 

@@ -18,6 +18,12 @@ from .normalise import content_stems, folded_words
 
 #: Dimensions the text features are reduced to (LSA); fewer answers give fewer.
 TEXT_DIMENSIONS = 120
+#: The most frequent character n-grams kept: the SVD's cost grows with the columns, and
+#: 20,000 answers have some 300,000 distinct n-grams, most of them in one answer only.
+MAX_CHARACTER_NGRAMS = 30_000
+#: The SVD is fitted on at most this many answers (a fixed random sample) and then applied to
+#: all: its cost stays bounded while the directions it finds stay the same for large sets.
+SVD_FIT_ANSWERS = 4000
 
 
 def _content_text(text: str) -> str:
@@ -44,7 +50,8 @@ def text_vectors(texts: list[str], char_weight: float = 0.5, seed: int = 0) -> n
     """L2-normalised LSA vectors of the answers' stems and character n-grams."""
     n = len(texts)
     words, _ = stem_matrix(texts)
-    chars, _ = _tfidf([_content_text(t) for t in texts], analyzer="char_wb", ngram_range=(3, 5))
+    chars, _ = _tfidf([_content_text(t) for t in texts], analyzer="char_wb", ngram_range=(3, 5),
+                      max_features=MAX_CHARACTER_NGRAMS)
     blocks = [m for m in (words, None if chars is None else chars * char_weight) if m is not None]
     if not blocks:
         return np.zeros((n, 1), dtype=np.float32)
@@ -52,7 +59,12 @@ def text_vectors(texts: list[str], char_weight: float = 0.5, seed: int = 0) -> n
     dimensions = min(TEXT_DIMENSIONS, n - 1, matrix.shape[1] - 1)
     if dimensions < 2:
         return normalize(matrix.toarray()).astype(np.float32)
-    reduced = TruncatedSVD(n_components=dimensions, random_state=seed).fit_transform(matrix)
+    svd = TruncatedSVD(n_components=dimensions, n_iter=3, random_state=seed)
+    if n > SVD_FIT_ANSWERS:
+        sample = np.random.default_rng(seed).choice(n, SVD_FIT_ANSWERS, replace=False)
+        reduced = svd.fit(matrix[np.sort(sample)]).transform(matrix)
+    else:
+        reduced = svd.fit_transform(matrix)
     return normalize(reduced).astype(np.float32)
 
 
