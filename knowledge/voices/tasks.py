@@ -23,9 +23,9 @@ EMBED_BATCH = 256
 
 def embed_missing(answers):
     """Compute and store the vectors of answers that have none; returns how many were stored."""
-    embedder = load_embedder()
     missing = [a for a in answers if a.embedding is None]
-    if embedder is None or not missing:
+    embedder = load_embedder() if missing else None
+    if embedder is None:
         return 0
     for start in range(0, len(missing), EMBED_BATCH):
         batch = missing[start:start + EMBED_BATCH]

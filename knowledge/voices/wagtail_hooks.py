@@ -1,6 +1,7 @@
 """The admin of open questions: a viewset limited to the user's own questions, and the pages
 of one question (answers, analyses, import) under /admin/voices/."""
 
+from django.db.models import Count
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -26,6 +27,11 @@ class OwnQuestionsMixin:
 
 
 class QuestionIndexView(OwnQuestionsMixin, IndexView):
+    def get_base_queryset(self):
+        return (questions_for(self.request.user)
+                .select_related("owner_school", "owner_municipality")
+                .annotate(answer_total=Count("answers")))
+
     def get_queryset(self):
         return IndexView.get_queryset(self)
 
@@ -58,8 +64,7 @@ class OpenQuestionViewSet(ModelViewSet):
     add_view_class = QuestionCreateView
     edit_view_class = QuestionEditView
     delete_view_class = QuestionDeleteView
-    list_display = ["question", "owner", Column("answer_count", label=_("answers"),
-                                                accessor=lambda q: q.answers.count()),
+    list_display = ["question", "owner", Column("answer_total", label=_("answers")),
                     "opens_at", "closes_at"]
     edit_handler = ObjectList([
         FieldPanel("question"),

@@ -18,8 +18,11 @@ NAME_MASK = "[navn]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # CPR: ddmmyy-xxxx, with or without the dash or a space.
 _CPR = re.compile(r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?!\d)")
-# Danish phone numbers: 8 digits, optionally +45/0045, grouped by spaces, dots or dashes.
-_PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)45[ .-]?)?(?:\d[ .-]?){7}\d(?!\d)")
+# Danish phone numbers: 8 digits, optionally after +45/0045, written together or in pairs or
+# fours ("12 34 56 78", "1234 5678"); dates ("12.03.2026", "2026-01-01") are other groupings.
+_PHONE = re.compile(
+    r"(?<![\d+])(?:(?:\+|00)45[ .-]?)?(?:\d{8}|\d{2}(?:[ .-]\d{2}){3}|\d{4}[ .-]\d{4})(?!\d)"
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words after which a capitalised word is a person's name.
 _PERSON_CUES = frozenset("""

@@ -30,6 +30,11 @@ def question_form(**fields):
 
 def test_a_leader_asks_a_question_for_their_school(client, network):
     login(client, network.leader_a)
+    form = client.get(reverse("open_questions:add"))
+    assert form.status_code == 200
+    page = form.content.decode()
+    assert "Skjoldhøjskolen" in page and "Rosengårdskolen" not in page
+    assert "Hvem må svare" in page and "anonyme svar" in page
     response = client.post(reverse("open_questions:add"),
                            question_form(owner_school=network.school_a.pk))
     question = OpenQuestion.objects.get()
@@ -109,8 +114,9 @@ def test_outsiders_cannot_open_edit_or_delete_a_schools_question(client, network
 def test_the_owner_reads_the_raw_answers(client, network):
     question = make_question(network.school_a)
     add_answers(question, ["Min lærer Hanne læser højt for os"])
-    page = login(client, network.leader_a).get(
-        reverse("voices_admin:answers", args=[question.pk])).content.decode()
+    login(client, network.leader_a)
+    assert client.get(reverse("open_questions:edit", args=[question.pk])).status_code == 200
+    page = client.get(reverse("voices_admin:answers", args=[question.pk])).content.decode()
     assert "Min lærer Hanne læser højt for os" in page
     assert f"/stemmer/{question.key}/" in page
 
@@ -147,3 +153,20 @@ def test_deleting_a_question_deletes_its_answers_and_analyses(client, network):
     assert response.status_code == 302
     assert not OpenQuestion.objects.exists()
     assert not Answer.objects.exists() and not Analysis.objects.exists()
+
+
+def test_the_question_list_costs_the_same_queries_for_two_or_six_questions(client, network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(client, network.leader_a)
+    counts = []
+    for total in (2, 6):
+        while OpenQuestion.objects.count() < total:
+            add_answers(make_question(network.school_a), ["et svar", "to svar"])
+        client.get(reverse("open_questions:index"))  # warm Wagtail's own caches
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("open_questions:index")).content.decode()
+        assert page.count("Hvad skal der til") == total
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
