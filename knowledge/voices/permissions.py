@@ -14,7 +14,10 @@ from .models import OpenQuestion
 
 
 def _group_ids(user):
-    return list(user.groups.values_list("pk", flat=True))
+    """The user's group ids, read once per user object (a list asks for each row's buttons)."""
+    if not hasattr(user, "_voices_group_ids"):
+        user._voices_group_ids = frozenset(user.groups.values_list("pk", flat=True))
+    return user._voices_group_ids
 
 
 def schools_led_by(user):
@@ -33,8 +36,10 @@ def may_ask(user):
     """Whether the user may create open questions at all."""
     if not (user.is_authenticated and user.is_active):
         return False
-    return (user.is_superuser or schools_led_by(user).exists()
-            or municipalities_curated_by(user).exists())
+    if not hasattr(user, "_voices_may_ask"):
+        user._voices_may_ask = (user.is_superuser or schools_led_by(user).exists()
+                                or municipalities_curated_by(user).exists())
+    return user._voices_may_ask
 
 
 def questions_for(user):
@@ -51,4 +56,11 @@ def questions_for(user):
 
 
 def may_manage(user, question):
-    return questions_for(user).filter(pk=question.pk).exists()
+    """The same rule as questions_for, for one question already loaded."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    owner = question.owner_school or question.owner_municipality
+    group_id = owner.leaders_group_id if question.owner_school_id else owner.curators_group_id
+    return group_id is not None and group_id in _group_ids(user)

@@ -34,7 +34,7 @@ def test_a_leader_asks_a_question_for_their_school(client, network):
     assert form.status_code == 200
     page = form.content.decode()
     assert "Skjoldhøjskolen" in page and "Rosengårdskolen" not in page
-    assert "Hvem må svare" in page and "anonyme svar" in page
+    assert "hvem må svare" in page.lower() and "anonyme svar" in page.lower()
     response = client.post(reverse("open_questions:add"),
                            question_form(owner_school=network.school_a.pk))
     question = OpenQuestion.objects.get()
@@ -167,6 +167,7 @@ def test_the_question_list_costs_the_same_queries_for_two_or_six_questions(clien
         client.get(reverse("open_questions:index"))  # warm Wagtail's own caches
         with CaptureQueriesContext(connection) as queries:
             page = client.get(reverse("open_questions:index")).content.decode()
-        assert page.count("Hvad skal der til") == total
+        for question in OpenQuestion.objects.all():
+            assert reverse("open_questions:edit", args=[question.pk]) in page
         counts.append(len(queries))
     assert counts[0] == counts[1]
