@@ -25,7 +25,7 @@ def test_a_leader_asks_and_answers_arrive_from_a_phone(browser, live_server):  #
     leader.goto(f"{live_server.url}/admin/open-questions/new/")
     leader.fill("#id_question", "Hvad skal der til, for at du får lyst til at læse?")
     leader.fill("#id_introduction", "Skriv med dine egne ord. Der er ingen forkerte svar.")
-    leader.locator("form button[type=submit]").first.click()
+    leader.locator("form:has(#id_question) button[type=submit]").first.click()
     leader.wait_for_url("**/admin/voices/*/answers/")
     question = OpenQuestion.objects.get()
     assert question.owner_school == network.school_a and question.anonymous
@@ -40,7 +40,7 @@ def test_a_leader_asks_and_answers_arrive_from_a_phone(browser, live_server):  #
     assert width <= 390, f"the answer page scrolls sideways on a phone ({width}px)"
     pupil.fill("textarea[name=text]", "flere bøger om heste og fodbold i klassen")
     pupil.check("input[name=group][value=pupil]")
-    pupil.click("button[type=submit]")
+    pupil.click("form.voices-answer__form button[type=submit]")
     pupil.wait_for_url(f"**/stemmer/{question.key}/tak/")
     assert "Tak for dit svar" in pupil.content()
     answer = Answer.objects.get()
