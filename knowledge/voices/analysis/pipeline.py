@@ -15,7 +15,6 @@ import numpy as np
 
 from . import clustering, naming, quotes, vectorise
 from .embedding import Embedder, load_embedder
-from .masking import mask
 
 #: A theme with at most this share of the answers is a minority theme.
 MINORITY_SHARE = 0.04
@@ -129,7 +128,3 @@ def analyse(answers: list[Answer], *, embedder: Embedder | None | str = "default
     return Picture(themes=themes, unique_voices=[ids[i] for i in unique],
                    used_sentence_vectors=sentences is not None)
 
-
-def masked_text(text: str) -> str:
-    """How an answer's text is shown beyond the raw answer list (quotes, exports, the command)."""
-    return mask(text)
