@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("stemmer/", include("knowledge.voices.urls")),
     path("", include(knowledge_urls)),
 ]
 

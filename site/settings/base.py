@@ -18,6 +18,7 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 INSTALLED_APPS = [
     "schools",
     "knowledge",
+    "knowledge.voices",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,101 @@
+"""The admin of open questions: a viewset limited to the user's own questions, and the pages
+of one question (answers, analyses, import) under /admin/voices/."""
+
+from django.db.models import Count
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+
+from . import admin_views, importing
+from .admin_forms import OpenQuestionForm
+from .models import OpenQuestion
+from .permission_policy import OpenQuestionPermissionPolicy
+from .permissions import questions_for
+
+
+class OwnQuestionsMixin:
+    def get_base_queryset(self):
+        return questions_for(self.request.user)
+
+    def get_queryset(self):
+        return questions_for(self.request.user)
+
+
+class QuestionIndexView(OwnQuestionsMixin, IndexView):
+    def get_base_queryset(self):
+        return (questions_for(self.request.user)
+                .select_related("owner_school", "owner_municipality")
+                .annotate(answer_total=Count("answers")))
+
+    def get_queryset(self):
+        return IndexView.get_queryset(self)
+
+
+class QuestionCreateView(CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+    def get_success_url(self):
+        return reverse("voices_admin:answers", args=[self.object.pk])
+
+
+class QuestionEditView(OwnQuestionsMixin, EditView):
+    pass
+
+
+class QuestionDeleteView(OwnQuestionsMixin, DeleteView):
+    pass
+
+
+class OpenQuestionViewSet(ModelViewSet):
+    model = OpenQuestion
+    icon = "comment"
+    menu_label = _("Open questions")
+    add_to_admin_menu = True
+    menu_order = 320
+    url_prefix = "open-questions"
+    index_view_class = QuestionIndexView
+    add_view_class = QuestionCreateView
+    edit_view_class = QuestionEditView
+    delete_view_class = QuestionDeleteView
+    list_display = ["question", "owner", Column("answer_total", label=_("answers")),
+                    "opens_at", "closes_at"]
+    edit_handler = ObjectList([
+        FieldPanel("question"),
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("owner_school"), FieldPanel("owner_municipality")],
+                        heading=_("Who asks")),
+        MultiFieldPanel([FieldPanel("for_pupils"), FieldPanel("for_parents"),
+                         FieldPanel("for_teachers"), FieldPanel("for_staff")],
+                        heading=_("Who may answer")),
+        FieldPanel("schools"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("anonymous"),
+    ], base_form_class=OpenQuestionForm)
+
+
+register_permission_policy(OpenQuestion, OpenQuestionPermissionPolicy(OpenQuestion))
+
+
+@hooks.register("register_admin_viewset")
+def register_open_question_viewset():
+    return OpenQuestionViewSet("open_questions")
+
+
+question_urls = ([
+    path("<int:pk>/answers/", admin_views.answers_view, name="answers"),
+    path("<int:pk>/analyse/", admin_views.analyse_view, name="analyse"),
+    path("<int:pk>/analysis/<int:analysis_pk>/", admin_views.analysis_view, name="analysis"),
+    path("<int:pk>/import/", importing.import_view, name="import"),
+], "voices_admin")
+
+
+@hooks.register("register_admin_urls")
+def register_question_urls():
+    return [path("voices/", include(question_urls))]
