@@ -166,6 +166,8 @@ WAGTAILSEARCH_BACKENDS = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGIN_URL = "wagtailcore_login"
+# The login a members-only experiment sends anonymous visitors to, in the site's own design.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "members/login.html"
 
 LOGGING = {
     "version": 1,
