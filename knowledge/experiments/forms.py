@@ -1,6 +1,6 @@
 """Admin forms that check what one model's clean() cannot see: the rows of its inline panels."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .links import LinkError, check_link
@@ -34,6 +34,20 @@ class ExperimentPageForm(WagtailAdminPageForm):
         # tests/test_models.py and tests/test_moderation.py depend on this).
         if self.parent_page is not None:
             self.instance._parent_school = self.parent_page
+            self._offer_only_the_schools_teams(self.parent_page)
+
+    def _offer_only_the_schools_teams(self, school):
+        """The team list holds the teams of the page's school (2 of the network's 45), not a
+        chooser over every team; a team from elsewhere is refused anyway (the model's clean)."""
+        from schools.models import TeacherTeam
+
+        field = self.fields.get("team")
+        if field is None:
+            return
+        field.queryset = TeacherTeam.objects.filter(school_id=school.pk).order_by("name")
+        # Lazy: the admin switches to the user's language only when it renders the form.
+        field.empty_label = gettext_lazy("No team chosen")
+        field.label_from_instance = lambda team: team.name  # the school goes without saying
 
     def clean(self):
         cleaned_data = super().clean()
