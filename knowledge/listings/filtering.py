@@ -209,13 +209,16 @@ class FilteredListing:
         shown_selected = {
             (facet.parameter, value.value) for facet in facets for value in facet.selected_values
         }
+        missing = [
+            (name, value) for name, values in self.active.items() for value in values
+            if (name, value) not in shown_selected
+        ]
+        labels = self._labels_of_unshown(missing)
         return [
             {
                 "label": by_parameter[name].label,
-                "value": value,
+                "value": labels[(name, value)],
                 "url": self.toggled(name, value),
             }
-            for name, values in self.active.items()
-            for value in values
-            if (name, value) not in shown_selected
+            for name, value in missing
         ]
