@@ -1,5 +1,6 @@
 """Admin forms that check what one model's clean() cannot see: the rows of its inline panels."""
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _, gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -48,6 +49,18 @@ class ExperimentPageForm(WagtailAdminPageForm):
         # Lazy: the admin switches to the user's language only when it renders the form.
         field.empty_label = gettext_lazy("No team chosen")
         field.label_from_instance = lambda team: team.name  # the school goes without saying
+        # A team from elsewhere (a crafted post) gets the model's own message, not "not a choice".
+        field.error_messages = {
+            **field.error_messages, "invalid_choice": _team_from_message(school.title)
+        }
+
+
+def _team_from_message(school_title):
+    # Lazy, and with "%" doubled: ValidationError formats the message with the posted value.
+    return lazy(
+        lambda: (_("Choose a team from %(school)s.") % {"school": school_title}).replace("%", "%%"),
+        str,
+    )()
 
     def clean(self):
         cleaned_data = super().clean()
