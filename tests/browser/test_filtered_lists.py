@@ -77,4 +77,5 @@ def test_wide_tables_scroll_in_their_own_box_not_the_page(live_server, sized_pag
         assert box.evaluate("el => el.scrollWidth > el.clientWidth"), "the table should scroll in its box"
         box.focus()  # a keyboard can reach the box and scroll it
         page.keyboard.press("ArrowRight")
-        assert box.evaluate("el => el.scrollLeft") > 0
+        # Keyboard scrolling may be animated: wait until the box has moved.
+        page.wait_for_function("el => el.scrollLeft > 0", arg=box.element_handle())
