@@ -34,12 +34,16 @@ if ((${#missing[@]})); then
     else
         SUDO=
     fi
-    # Another apt or dpkg run (an unattended upgrade, a parallel set-up) may hold the lock:
-    # wait up to 10 minutes for it rather than failing at once.
-    say "(waiting up to 10 minutes for the dpkg lock if another apt or dpkg run holds it)"
-    $SUDO apt-get -o DPkg::Lock::Timeout=600 update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y \
-        --no-install-recommends "${missing[@]}"
+    # Another apt or dpkg (an unattended upgrade, a colleague's install) may hold the dpkg
+    # lock: wait for it, up to ten minutes, instead of failing at once.
+    apt_wait=(-o DPkg::Lock::Timeout=600)
+    if fuser /var/lib/dpkg/lock-frontend /var/lib/apt/lists/lock > /dev/null 2>&1; then
+        say "Another program is using apt/dpkg; waiting for it to finish (up to 10 minutes)"
+    else
+        echo "(apt-get waits up to 10 minutes if another program holds the dpkg lock)"
+    fi
+    $SUDO apt-get "${apt_wait[@]}" update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${apt_wait[@]}" install -y --no-install-recommends "${missing[@]}"
 fi
 
 if [[ ! -x .venv/bin/python ]]; then

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.addresses import full_url
+
 
 def _names(items):
     return ", ".join(str(item) for item in items)
@@ -40,7 +42,7 @@ def _model_field(name):
 
 EXPERIMENT_FIELDS = (
     ExperimentField("title", _("Experiment"), _model_field("title"), in_findings=True),
-    ExperimentField("link", _("Link"), lambda e, request: e.get_full_url(request),
+    ExperimentField("link", _("Link"), lambda e, request: full_url(e, request),
                     in_findings=True),
     ExperimentField("school", _("School"), lambda e, r: _title(e.listing_school),
                     in_findings=True),

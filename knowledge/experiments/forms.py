@@ -1,6 +1,7 @@
 """Admin forms that check what one model's clean() cannot see: the rows of its inline panels."""
 
-from django.utils.translation import gettext as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _, gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .links import LinkError, check_link
@@ -34,6 +35,32 @@ class ExperimentPageForm(WagtailAdminPageForm):
         # tests/test_models.py and tests/test_moderation.py depend on this).
         if self.parent_page is not None:
             self.instance._parent_school = self.parent_page
+            self._offer_only_the_schools_teams(self.parent_page)
+
+    def _offer_only_the_schools_teams(self, school):
+        """The team list holds the teams of the page's school (2 of the network's 45), not a
+        chooser over every team; a team from elsewhere is refused anyway (the model's clean)."""
+        from schools.models import TeacherTeam
+
+        field = self.fields.get("team")
+        if field is None:
+            return
+        field.queryset = TeacherTeam.objects.filter(school_id=school.pk).order_by("name")
+        # Lazy: the admin switches to the user's language only when it renders the form.
+        field.empty_label = gettext_lazy("No team chosen")
+        field.label_from_instance = lambda team: team.name  # the school goes without saying
+        # A team from elsewhere (a crafted post) gets the model's own message, not "not a choice".
+        field.error_messages = {
+            **field.error_messages, "invalid_choice": _team_from_message(school.title)
+        }
+
+
+def _team_from_message(school_title):
+    # Lazy, and with "%" doubled: ValidationError formats the message with the posted value.
+    return lazy(
+        lambda: (_("Choose a team from %(school)s.") % {"school": school_title}).replace("%", "%%"),
+        str,
+    )()
 
     def clean(self):
         cleaned_data = super().clean()

@@ -6,14 +6,17 @@ The API is anonymous, so it serves only live, public experiments that are not me
 
 from django.http import Http404
 from rest_framework import serializers
+from rest_framework.fields import SkipField
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.conf import APIField
 
 from schools.models import SchoolPage
 
+from knowledge.addresses import absolute, full_url
 from knowledge.experiments.fields import API_FIELDS
 from knowledge.ids import MAX_ID_DIGITS, parse_id
 from knowledge.models import ExperimentPage
@@ -29,7 +32,29 @@ class SchoolField(serializers.Field):
     def to_representation(self, experiment):
         school = getattr(experiment, "listing_school", None) or experiment.school
         request = self.context.get("request")
-        return {"id": school.pk, "title": school.title, "url": school.get_full_url(request)}
+        return {"id": school.pk, "title": school.title, "url": full_url(school, request)}
+
+
+class RequestHostHtmlUrlField(PageHtmlUrlField):
+    """html_url on the host the request came to (Wagtail's uses the Site's root URL)."""
+
+    def to_representation(self, page):
+        return full_url(page, self.context.get("request"))
+
+
+class RequestHostDetailUrlField(DetailUrlField):
+    """detail_url on the host the request came to (Wagtail's uses the Site's root URL)."""
+
+    def get_attribute(self, instance):
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        if not path:
+            raise SkipField  # as Wagtail's: no endpoint, no field
+        return absolute(path, self.context["request"])
+
+
+class ExperimentSerializer(PageSerializer):
+    html_url = RequestHostHtmlUrlField(read_only=True)
+    detail_url = RequestHostDetailUrlField(read_only=True)
 
 
 class TeamField(serializers.Field):
@@ -108,6 +133,7 @@ class SchoolFilter(BaseFilterBackend):
 class ExperimentsAPIViewSet(PagesAPIViewSet):
     model = ExperimentPage
     name = "experiments"
+    base_serializer_class = ExperimentSerializer
     filter_backends = [SchoolFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["school"])
     body_fields = PagesAPIViewSet.body_fields + list(API_FIELDS)

@@ -7,6 +7,8 @@ serve both, reaching the experiment through ``page__`` from a finding. Every que
 ExperimentPage.objects.visible_to(user), so counts never reveal what the visitor may not read.
 """
 
+from dataclasses import dataclass
+
 from django.http import QueryDict
 from django.utils.http import urlencode
 from wagtail.models import Page
@@ -16,6 +18,20 @@ from knowledge.models import ExperimentPage, Finding
 from .facets import FACETS, FacetValue, ShownFacet, TreeFacet, read_selections
 
 PAGE_PARAMETER = "side"
+
+
+@dataclass(frozen=True)
+class ChosenValue:
+    label: str
+    remove_url: str
+
+
+@dataclass(frozen=True)
+class ChosenFilter:
+    """One active filter: its label and its chosen values (alternatives of each other)."""
+
+    label: str
+    values: list
 
 
 class FilteredListing:
@@ -59,6 +75,11 @@ class FilteredListing:
     @property
     def is_filtered(self):
         return bool(self.active)
+
+    @property
+    def chosen_count(self):
+        """How many filter values are chosen, over all facets."""
+        return sum(len(values) for values in self.active.values())
 
     def error_messages(self):
         return self.selections.errors
@@ -137,19 +158,67 @@ class FilteredListing:
         encoded = urlencode(pairs)
         return f"?{encoded}" if encoded else "?"
 
+    def chosen_filters(self, facets):
+        """The active filters as the page names them, in FACETS order: [ChosenFilter], each
+        value with the address that removes it. A value no visible row has (so no facet shows
+        it) keeps the text of the address as its label."""
+        labels = {
+            (facet.parameter, value.value): value.label for facet in facets for value in facet.values
+        }
+        missing = [
+            (parameter, value) for parameter, values in self.active.items() for value in values
+            if (parameter, value) not in labels
+        ]
+        labels.update(self._labels_of_unshown(missing))
+        chosen = []
+        for facet in facets:
+            values = [
+                ChosenValue(labels[(facet.parameter, value)], self.toggled(facet.parameter, value))
+                for value in self.active.get(facet.parameter, [])
+            ]
+            if values:
+                chosen.append(ChosenFilter(facet.label, values))
+        return chosen
+
+    @staticmethod
+    def _labels_of_unshown(missing):
+        """Labels for chosen values no facet shows: statuses and grades from the facet itself,
+        municipalities and schools from their public title (one query, only when needed);
+        a tag or subject as the address spells it, so a name the visitor may not see (a tag
+        used only on members-only experiments) is never revealed."""
+        from .queries import public_pages
+
+        by_parameter = {facet.parameter: facet for facet in FACETS}
+        tree_ids = [value for parameter, value in missing
+                    if isinstance(by_parameter[parameter], TreeFacet)]
+        titles = dict(
+            public_pages(Page.objects.live().filter(pk__in=tree_ids)).values_list("pk", "title")
+        ) if tree_ids else {}
+        labels = {}
+        for parameter, value in missing:
+            facet = by_parameter[parameter]
+            if isinstance(facet, TreeFacet):
+                labels[(parameter, value)] = titles.get(value, str(value))
+            else:
+                labels[(parameter, value)] = facet.labels([value], {})[value]
+        return labels
+
     def unmatched_filters(self, facets):
         """Active filter values no visible row has: shown so the visitor can remove them."""
         by_parameter = {facet.parameter: facet for facet in facets}
         shown_selected = {
             (facet.parameter, value.value) for facet in facets for value in facet.selected_values
         }
+        missing = [
+            (name, value) for name, values in self.active.items() for value in values
+            if (name, value) not in shown_selected
+        ]
+        labels = self._labels_of_unshown(missing)
         return [
             {
                 "label": by_parameter[name].label,
-                "value": value,
+                "value": labels[(name, value)],
                 "url": self.toggled(name, value),
             }
-            for name, values in self.active.items()
-            for value in values
-            if (name, value) not in shown_selected
+            for name, value in missing
         ]

@@ -119,7 +119,32 @@ def cached_home_listings(user):
         ),
         "popular_tags": cached_listing("home-tags", user, [], lambda: popular_tags(user, limit=20)),
         "numbers": cached_listing("home-numbers", user, [], lambda: network_numbers(user)),
+        "municipalities": cached_listing(
+            "home-municipalities", user, [], municipalities_with_schools
+        ),
     }
+
+
+def municipalities_with_schools():
+    """Every public municipality with its public schools, by title, for the home page's way
+    into the network: two queries however many there are. Rows are (title, url, schools) with
+    schools as (title, url), so the cache holds plain values, not pages."""
+    from knowledge.places import municipality_path
+
+    municipalities = public_pages(MunicipalityPage.objects.live()).order_by("title")
+    schools = public_pages(SchoolPage.objects.live()).order_by("title").only(
+        "id", "title", "path", "url_path", "depth", "locale_id"
+    )
+    by_municipality = {}
+    for school in schools:
+        by_municipality.setdefault(municipality_path(school.path), []).append(
+            (school.title, school.get_url())
+        )
+    return [
+        (municipality.title, municipality.get_url(), by_municipality.get(municipality.path, []))
+        for municipality in municipalities.only("id", "title", "path", "url_path", "depth",
+                                                "locale_id")
+    ]
 
 
 def public_pages(queryset):

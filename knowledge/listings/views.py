@@ -52,6 +52,7 @@ def _listing_page(request, for_findings, rows_of, per_page, prepare, template):
         "listing": listing,
         "facets": facets,
         "unmatched_filters": listing.unmatched_filters(facets),
+        "chosen_filters": listing.chosen_filters(facets),
         "filter_errors": listing.error_messages(),
         "page": page,
         "querystring": listing.querystring(),

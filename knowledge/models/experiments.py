@@ -1,5 +1,6 @@
 """Practice experiments (praksisforsøg): what a teacher team tried, saw and learned."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -143,9 +144,11 @@ class ExperimentPage(Page):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldPanel("team"),
-                FieldPanel("grade_levels", widget=None),
-                FieldPanel("subjects", widget=None),
+                # A plain list of the school's own teams (ExperimentPageForm limits it), and
+                # tick boxes instead of lists that need Ctrl-click for more than one choice.
+                FieldPanel("team", widget=forms.Select),
+                FieldPanel("grade_levels", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("pupil_count"),

@@ -142,15 +142,21 @@ def search(request):
 
 @require_GET
 def suggestions(request):
-    """Titles of visible experiments completing what the visitor is typing, as JSON."""
+    """Titles of visible experiments completing what the visitor is typing, as JSON, each with
+    its school's name (two experiments may share a title): one query for the places."""
     text = clean_query_text(request.GET.get("q", ""))[:MAX_AUTOCOMPLETE_LENGTH].strip()
     items = []
     if len(text) >= 2:
         visible = ExperimentPage.objects.visible_to(request.user)
         try:
-            results = visible.autocomplete(text)[:SUGGESTIONS_SHOWN]
+            results = attach_places(visible.autocomplete(text)[:SUGGESTIONS_SHOWN])
             items = [
-                {"title": experiment.title, "url": experiment.get_url(request)} for experiment in results
+                {
+                    "title": experiment.title,
+                    "url": experiment.get_url(request),
+                    "school": experiment.listing_school.title if experiment.listing_school else "",
+                }
+                for experiment in results
             ]
         except Exception as exc:  # suggestions are a nicety: never an error for the visitor
             logger.warning("Autocomplete for %r failed: %s", text, exc)

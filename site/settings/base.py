@@ -205,6 +205,8 @@ WAGTAILSEARCH_BACKENDS = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGIN_URL = "wagtailcore_login"
+# The login a members-only experiment sends anonymous visitors to, in the site's own design.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "members/login.html"
 
 # Login brute-force protection (django-axes). It sits in authenticate(), so it guards every login
 # form: the admin's (/admin/login/) and the members' login for restricted pages (/_util/login/).

@@ -1,7 +1,8 @@
 /* Autocomplete for the search page: a progressive enhancement of a plain GET form.
  * Without JavaScript the form simply submits. With it, typing shows up to eight matching
- * experiment titles in an ARIA listbox (combobox pattern): arrow keys move, Enter opens the
- * highlighted experiment, Escape closes the list. */
+ * experiment titles, each with its school, in an ARIA listbox below the box (combobox pattern):
+ * arrow keys or the mouse move the highlighted option, Enter or a click opens it, Escape closes
+ * the list. */
 (function () {
   "use strict";
 
@@ -42,6 +43,7 @@
       active = index;
       if (index >= 0) {
         input.setAttribute("aria-activedescendant", items[index].element.id);
+        items[index].element.scrollIntoView({ block: "nearest" });
       } else {
         input.removeAttribute("aria-activedescendant");
       }
@@ -55,10 +57,24 @@
         option.id = listId + "-" + i;
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
-        option.textContent = suggestion.title;  // text, never HTML
+        // Text, never HTML: titles and school names come from teachers.
+        var title = document.createElement("span");
+        title.className = "search-suggestions__title";
+        title.textContent = suggestion.title;
+        option.appendChild(title);
+        if (suggestion.school) {
+          var school = document.createElement("span");
+          school.className = "search-suggestions__school";
+          school.textContent = suggestion.school;
+          option.appendChild(document.createTextNode(" "));
+          option.appendChild(school);
+        }
         option.addEventListener("mousedown", function (event) {
           event.preventDefault();
           window.location.href = suggestion.url;
+        });
+        option.addEventListener("mousemove", function () {
+          if (active !== i) { highlight(i); }
         });
         list.appendChild(option);
         items.push({ element: option, url: suggestion.url });

@@ -53,6 +53,27 @@ def page(browser):
     context.close()
 
 
+#: The two widths the public pages are checked at: a laptop and a phone.
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+@pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))
+def sized_page(browser, request):
+    """A page at a laptop's width and again at a phone's; .width says which."""
+    width = WIDTHS[request.param]
+    context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.width = width
+    yield page
+    context.close()
+
+
+def page_scrolls_sideways(page):
+    """Whether the whole page is wider than the window (a phone reader must scroll sideways)."""
+    return page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")
+
+
 def login(page, live_server, username, password):
     """Log in through the Wagtail admin's login form, as a person would."""
     page.goto(f"{live_server.url}/admin/login/")

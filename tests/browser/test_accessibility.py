@@ -119,13 +119,32 @@ def public_pages(monkeypatch):
         "experiments list": "/forsoeg/",
         "school overview": f"/skole-oversigt/{school.pk}/",
         "municipality overview": f"/kommune-oversigt/{network.municipality_a.pk}/",
+        # Filtered: the heading names the filters and chips remove them.
+        "filtered findings": f"/fund/?emne={Tag.objects.get(name='Læsning').slug}&fag=dansk",
+        "filtered experiments list": f"/forsoeg/?kommune={network.municipality_a.pk}&status=planned",
+        "members' login": f"/_util/login/?next={first.url}",
     }
 
 
 PAGE_TYPES = [
     "home", "municipality", "school", "experiment", "tag index", "tag detail",
     "search results", "findings", "experiments list", "school overview", "municipality overview",
+    "filtered findings", "filtered experiments list", "members' login",
 ]
+
+
+@pytest.mark.parametrize("page_type", ["home", "filtered findings", "members' login"])
+def test_phone_layout_has_no_serious_accessibility_violations(live_server, browser, public_pages,
+                                                              page_type):
+    """At a phone's width the filters sit behind a button and the header wraps: axe again."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + public_pages[page_type])
+        violations = serious(axe_violations(page))
+        assert not violations, describe(violations)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)

@@ -36,8 +36,12 @@ def write_experiment(page, live_server, school):
     page.fill("#id_title", TITLE)
     page.fill("#id_summary", "Vi flyttede matematiktimerne ud og målte, tegnede og talte.")
     page.fill("#id_question", "Lærer eleverne måling bedre, når de måler rigtige ting?")
-    page.select_option("#id_grade_levels", index=[4, 5])
-    page.select_option("#id_subjects", label="Matematik")
+    # The school's own teams in a plain list; grades and subjects are tick boxes.
+    assert page.locator("#id_team option").all_inner_texts() == ["Intet team valgt", "Mellemtrinnet A"]
+    page.select_option("#id_team", label="Mellemtrinnet A")
+    page.get_by_label("4. klasse", exact=True).check()
+    page.get_by_label("5. klasse", exact=True).check()
+    page.get_by_label("Matematik", exact=True).check()
     page.select_option("#id_status", value="in_progress")
 
     tag_input = page.locator("#id_tags").locator("xpath=..").locator("input.ui-autocomplete-input")
@@ -79,6 +83,9 @@ def test_teacher_submits_leader_approves_visitor_finds_other_school_cannot_edit(
     assert experiment.current_workflow_state.status == "in_progress"
     assert experiment.picture.description == "Elever måler skolegårdens længde med et målebånd"
     assert sorted(experiment.tags.names()) == ["Måling", "Udeskole"]
+    assert experiment.team == network.team_a
+    assert sorted(grade.number for grade in experiment.grade_levels.all()) == [4, 5]
+    assert [subject.name for subject in experiment.subjects.all()] == ["Matematik"]
     log_out(page)
 
     # The school's leader approves it from the editor's action menu (Wagtail's workflow).

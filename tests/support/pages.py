@@ -54,6 +54,22 @@ def selected_values(response):
         if selected
     }
 
+CHIP = re.compile(r'<a class="chip" href="([^"]*)" data-chip>(.*?)</a>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def heading(response):
+    """The page's h1, as text."""
+    return unescape(TAG.sub("", re.search(r"<h1>(.*?)</h1>", html(response), re.S).group(1))).strip()
+
+
+def chips(response):
+    """[(text, address)] of the chosen filters shown at the top: the text a reader hears
+    ("Fjern filter: Fag: Dansk") and the address that removes that value."""
+    return [
+        (" ".join(unescape(TAG.sub("", text)).replace("×", "").split()), unescape(url))
+        for url, text in CHIP.findall(html(response))
+    ]
 
 
 def export_links(response):

@@ -65,3 +65,20 @@ def test_api_bad_parameters_get_a_clear_400(client, findings_network):
     assert response.status_code == 400 and "no school" in response.json()["message"]
     response = client.get("/api/v2/experiments/?colour=blue")
     assert response.status_code == 400
+
+
+def test_api_addresses_use_the_host_the_request_came_to(client, findings_network):
+    """The default Site says http://localhost/; a program reading the API from elsewhere must get
+    addresses that open: html_url, detail_url and the school's url on the request's host."""
+    n = findings_network
+    host = {"HTTP_HOST": "praksisnet.example.dk:8443", "secure": True}
+    base = "https://praksisnet.example.dk:8443"
+    listed = {item["id"]: item for item in items(client.get("/api/v2/experiments/", **host))}
+    item = listed[n.reading.pk]
+    assert item["meta"]["html_url"] == base + n.reading.url
+    assert item["meta"]["detail_url"] == f"{base}/api/v2/experiments/{n.reading.pk}/"
+    assert item["school"]["url"] == base + n.school_a.url
+    detail = client.get(f"/api/v2/experiments/{n.reading.pk}/", **host).json()
+    assert detail["meta"]["html_url"] == base + n.reading.url
+    assert detail["meta"]["detail_url"] == f"{base}/api/v2/experiments/{n.reading.pk}/"
+    assert "localhost" not in client.get("/api/v2/experiments/", **host).content.decode()

@@ -111,3 +111,14 @@ def test_text_that_looks_like_a_formula_stays_text(client, findings_network):
 
 def test_an_unknown_export_format_is_not_found(client, findings_network):
     assert client.get("/fund/eksport.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/fund/eksport.csv", "/forsoeg/eksport.xlsx"])
+def test_the_link_column_uses_the_host_the_request_came_to(client, findings_network, path):
+    """Not the default Site's http://localhost/: a link in a downloaded sheet must open."""
+    response = client.get(path, HTTP_HOST="praksisnet.example.dk", secure=True)
+    rows = csv_rows(response) if path.endswith(".csv") else xlsx_rows(response)
+    column = rows[0].index(label("Link"))
+    links = [row[column] for row in rows[1:]]
+    assert links and all(link.startswith("https://praksisnet.example.dk/") for link in links)
+    assert f"https://praksisnet.example.dk{findings_network.reading.url}" in links

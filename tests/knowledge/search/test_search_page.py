@@ -200,3 +200,29 @@ def test_the_page_works_without_javascript_and_loads_the_enhancement(client, cor
     assert '<form class="search-form" role="search" method="get" action="/soeg/">' in page
     assert 'data-suggest-url="/soeg/forslag/"' in page
     assert "js/search.js" in page
+
+
+def test_each_suggestion_names_its_school_so_equal_titles_can_be_told_apart(client, network):
+    make_experiment(network.school_a, "Stafetmatematik", findings=())
+    make_experiment(network.school_b, "Stafetmatematik", findings=())
+    make_experiment(network.school_b, "Stafetmatematik for medlemmer", members_only=True, findings=())
+    suggestions = client.get("/soeg/forslag/", {"q": "Stafet"}).json()["suggestions"]
+    assert sorted((item["title"], item["school"]) for item in suggestions) == [
+        ("Stafetmatematik", "Rosengårdskolen"), ("Stafetmatematik", "Skjoldhøjskolen"),
+    ]
+    assert len({item["url"] for item in suggestions}) == 2
+
+
+def test_suggestions_cost_the_same_queries_however_many_schools_they_name(client, network):
+    def queries():
+        client.get("/soeg/forslag/", {"q": "Stafet"})  # warm caches (site root paths)
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/soeg/forslag/", {"q": "Stafet"})
+        return len(captured)
+
+    make_experiment(network.school_a, "Stafetmatematik", findings=())
+    few = queries()
+    for number in range(5):
+        make_experiment(network.school_b if number % 2 else network.school_a,
+                        f"Stafetløb {number}", findings=())
+    assert queries() == few
