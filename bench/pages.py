@@ -50,8 +50,8 @@ def measure(size, requests, cold=False):
     from wagtail.models import Page
 
     from knowledge.demo.builder import NetworkBuilder
-    from knowledge.models import ExperimentPage, HomePage
     from knowledge.listings.queries import tags_visible_to
+    from knowledge.models import ExperimentPage, HomePage
     from schools.models import SchoolPage
 
     settings.DEBUG = False  # dev settings otherwise, but no per-query debug bookkeeping

@@ -16,7 +16,15 @@ import resource
 import statistics
 import time
 
-from search_setup import BACKENDS, Anonymous, build_network, indexed_document_count, percentile, rebuild, set_up_django
+from search_setup import (
+    BACKENDS,
+    Anonymous,
+    build_network,
+    indexed_document_count,
+    percentile,
+    rebuild,
+    set_up_django,
+)
 
 QUERIES = [
     "læsning", "læselyst", "læsemakkere", "højtlæsning", "skriveværksted", "respons på tekster",
@@ -67,7 +75,7 @@ def time_queries(rounds):
                 began = time.perf_counter()
                 list(ExperimentPage.objects.visible_to(user).search(query, backend=backend_name)[:20])
                 search_only = time.perf_counter() - began
-                for variant, selections in variants.items():
+                for _variant, selections in variants.items():
                     began = time.perf_counter()
                     outcome = find_experiments(user, query, selections, backend_name=backend_name,
                                                suggest=False)

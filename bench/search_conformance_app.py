@@ -86,9 +86,9 @@ def main(n_docs=10_000, n_queries=300):
     for name in names:
         backend = get_search_backend(name)
         for label, make in (
-            ("top 20", lambda q: list(backend.search(q, models.Book)[:20])),
-            ("top 20 + filter", lambda q: list(backend.search(q, models.Book.objects.filter(number_of_pages__gt=400))[:20])),
-            ("count", lambda q: backend.search(q, models.Book).count()),
+            ("top 20", lambda q, backend=backend: list(backend.search(q, models.Book)[:20])),
+            ("top 20 + filter", lambda q, backend=backend: list(backend.search(q, models.Book.objects.filter(number_of_pages__gt=400))[:20])),
+            ("count", lambda q, backend=backend: backend.search(q, models.Book).count()),
         ):
             make(queries[0])  # warm up
             timings = []

@@ -8,7 +8,7 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .experiments import privacy  # noqa: F401
         from .cache import connect_signals
+        from .experiments import privacy  # noqa: F401
 
         connect_signals()

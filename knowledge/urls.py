@@ -3,7 +3,6 @@
 from django.urls import include, path, re_path, register_converter
 
 from .ids import PageIdConverter
-
 from .listings import exports, feeds
 from .listings import views as listings
 from .overviews import views as overviews

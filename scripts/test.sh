@@ -18,6 +18,8 @@ step() {
     fi
 }
 
+step "Lint (ruff check)" $PY -m ruff check .
+step "Format (ruff format --check)" $PY -m ruff format --check .
 step "manage.py check" $PY manage.py check --fail-level WARNING
 step "No missing migrations" $PY manage.py makemigrations --check --dry-run
 # Deployment checks with production settings; the values are dummies for this check only.

@@ -1,7 +1,8 @@
 """Admin forms that check what one model's clean() cannot see: the rows of its inline panels."""
 
 from django.utils.functional import lazy
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .links import LinkError, check_link

@@ -117,9 +117,8 @@ class ExperimentLinks:
 
 def links_for(experiment, user):
     """Both directions of an experiment's links, limited to what user may see; 4 queries."""
-    from schools.models import SchoolPage
-
     from knowledge.models import ExperimentLink, ExperimentPage, Finding
+    from schools.models import SchoolPage
 
     visible = ExperimentPage.objects.visible_to(user)
     # experiment.links may be the editor's unsaved rows (preview), so filter them in Python.

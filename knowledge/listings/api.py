@@ -8,19 +8,18 @@ from django.http import Http404
 from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.conf import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.api.conf import APIField
-
-from schools.models import SchoolPage
 
 from knowledge.addresses import absolute, full_url
 from knowledge.experiments.fields import API_FIELDS
 from knowledge.ids import MAX_ID_DIGITS, parse_id
 from knowledge.models import ExperimentPage
 from knowledge.places import attach_places
+from schools.models import SchoolPage
 
 
 class SchoolField(serializers.Field):

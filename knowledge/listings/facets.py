@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from knowledge.ids import parse_id

@@ -14,10 +14,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from schools.models import SchoolPage
-
 from knowledge.models import CollectionPage, ExperimentPage
 from knowledge.places import attach_places
+from schools.models import SchoolPage
 
 from .queries import visible_tag_or_404
 

@@ -5,11 +5,10 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 
-from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
-
 from knowledge.cache import cached_listing
 from knowledge.models import ExperimentPage
 from knowledge.places import attach_places
+from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
 
 # What a card never shows: the long texts and the body StreamField (the bulk of each row).
 CARD_DEFERRED_FIELDS = (

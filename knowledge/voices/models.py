@@ -14,7 +14,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
 #: The longest answer stored, from the answer page or an import.
 MAX_ANSWER_LENGTH = 2000
 

@@ -10,7 +10,8 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import DATA_DIR, STORAGES, WAGTAILSEARCH_BACKENDS
+from .base import DATA_DIR, STORAGES
+from .base import WAGTAILSEARCH_BACKENDS as EMBEDDED_SEARCH_BACKENDS
 
 
 def require_env(name):
@@ -81,7 +82,7 @@ def search_backends_from_env(environ):
     """Whoosh on disk unless SEARCH_URL names an OpenSearch/Elasticsearch cluster."""
     url = environ.get("SEARCH_URL")
     if not url:
-        return WAGTAILSEARCH_BACKENDS
+        return EMBEDDED_SEARCH_BACKENDS
     engine = environ.get("SEARCH_ENGINE", "opensearch3")
     if engine not in SEARCH_ENGINES:
         raise ImproperlyConfigured(

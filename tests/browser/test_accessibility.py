@@ -4,7 +4,6 @@ axe-core comes from the npm registry, pinned in package.json (scripts/setup.sh r
 """
 
 import io
-import json
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ from PIL import Image
 from taggit.models import Tag
 from wagtail.rich_text import RichText
 
-from knowledge.tags import views as tag_views
 from knowledge.models import ExperimentLink, PraksisImage
+from knowledge.tags import views as tag_views
 from schools.models import SchoolPage
 from tests.support.network import build_network, make_experiment
 

@@ -4,8 +4,8 @@ box's script and Wagtail's admin work, and the browser refuses nothing."""
 import pytest
 
 from tests.browser.conftest import login
-from tests.support.network import PASSWORD, make_experiment
 from tests.praksisnet.test_security_headers import public_urls
+from tests.support.network import PASSWORD, make_experiment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,8 +7,8 @@ import openpyxl
 import pytest
 
 from tests.browser.conftest import login
-from tests.support.pages import label
 from tests.support.network import PASSWORD, build_network, make_experiment
+from tests.support.pages import label
 
 pytestmark = [
     pytest.mark.browser,

@@ -2,7 +2,6 @@
 titles, each with its school, as a styled ARIA listbox under the box with a visible selection."""
 
 import pytest
-
 from playwright.sync_api import expect
 
 from tests.browser.conftest import login, page_scrolls_sideways

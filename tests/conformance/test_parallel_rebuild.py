@@ -10,13 +10,16 @@ import multiprocessing
 import os
 import random
 from datetime import date
-
 from unittest import mock
 
 from modelsearch.test.testapp import models
 
 from knowledge.search.whoosh_backend import bulk_writing
-from knowledge.search.whoosh_backend.bulk_writing import BulkSubWriterTask, ParallelBulkWriter, WorkerFailed
+from knowledge.search.whoosh_backend.bulk_writing import (
+    BulkSubWriterTask,
+    ParallelBulkWriter,
+    WorkerFailed,
+)
 
 from .test_whoosh_backend import WhooshTestCase
 

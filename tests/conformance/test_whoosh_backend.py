@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.test import TestCase
 from modelsearch.backends import get_search_backend
-from modelsearch.query import MATCH_ALL, Fuzzy, Phrase, PlainText
+from modelsearch.query import MATCH_ALL, Fuzzy, Phrase
 from modelsearch.test.testapp import models
 
 from knowledge.search.whoosh_backend import IndexLocation, WhooshSearchBackend

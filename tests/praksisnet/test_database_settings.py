@@ -9,8 +9,8 @@ from django.db import connection
 
 from knowledge.models import ExperimentPage
 from tests.support.network import make_experiment
-from tests.support.search_helpers import result_titles, search
 from tests.support.publisher_process import publish_at_once
+from tests.support.search_helpers import result_titles, search
 
 WRITERS = 2
 PER_WRITER = 12

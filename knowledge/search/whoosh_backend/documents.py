@@ -8,7 +8,13 @@ from django.db.models.constants import LOOKUP_SEP
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
-from .schema import AUTOCOMPLETE_PREFIX, SEARCH_PREFIX, content_type_labels, filter_term, term_filter_fields
+from .schema import (
+    AUTOCOMPLETE_PREFIX,
+    SEARCH_PREFIX,
+    content_type_labels,
+    filter_term,
+    term_filter_fields,
+)
 from .spelling import SpellingVocabulary
 
 

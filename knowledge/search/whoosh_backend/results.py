@@ -152,7 +152,7 @@ class WhooshSearchResults(BaseSearchResults):
         return translated
 
     @staticmethod
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def _shared_filter_fields(model):
         """Term filter fields of ``model`` that every indexed model at or below it indexes too."""
         fields = term_filter_fields(model)

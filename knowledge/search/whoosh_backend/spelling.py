@@ -26,7 +26,7 @@ VOCABULARY_FILE = "spelling_vocabulary.txt"
 class SpellingVocabulary:
     """Word -> number of documents containing it; loaded from / saved to an index folder."""
 
-    _cache: dict[str, tuple[int, "SpellingVocabulary"]] = {}
+    _cache: dict[str, tuple[int, SpellingVocabulary]] = {}
     _cache_lock = threading.Lock()
 
     def __init__(self, counts=None):
@@ -45,7 +45,7 @@ class SpellingVocabulary:
         self._corrector = None
 
     @classmethod
-    def load(cls, folder) -> "SpellingVocabulary":
+    def load(cls, folder) -> SpellingVocabulary:
         path = os.path.join(folder, VOCABULARY_FILE)
         try:
             mtime = os.stat(path).st_mtime_ns

@@ -21,7 +21,7 @@ def theme_names(texts: list[str], labels, words_per_name: int = 3) -> list[str]:
     n = len(texts)
     names, taken = [], set()
     for label in range(count):
-        members = [i for i, l in enumerate(labels) if l == label]
+        members = [i for i, own in enumerate(labels) if own == label]
         inside = Counter(s for i in members for s in answer_stems[i])
         forms: dict[str, Counter] = {}
         for i in members:

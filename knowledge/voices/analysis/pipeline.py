@@ -8,8 +8,8 @@ deterministic (fixed seeds), so the same answers always give the same picture.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 

@@ -2,7 +2,6 @@
 
 import json
 
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text

@@ -5,7 +5,6 @@ import openpyxl
 import pytest
 
 from knowledge.models import Finding
-
 from tests.support.pages import experiment_titles, export_links, label, statements
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +69,7 @@ def test_xlsx_is_a_real_sheet_with_widths_a_bold_header_and_dates(client, findin
 
 
 def test_experiments_exports_match_the_experiments_list(client, findings_network):
-    page = client.get("/forsoeg/?kommune=%d" % findings_network.municipality_a.pk)
+    page = client.get(f"/forsoeg/?kommune={findings_network.municipality_a.pk}")
     titles = experiment_titles(page)
     assert titles == ["Læsebånd på Ellekær", "Frilæsning i 4.b"]
     assert [row[0] for row in csv_rows(client.get(export_links(page)["csv"]))[1:]] == titles

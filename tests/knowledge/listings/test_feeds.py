@@ -4,7 +4,6 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import CollectionIndexPage, CollectionItem, CollectionPage
-
 from tests.support.pages import experiment_titles
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,14 @@
 import pytest
 
 from knowledge.models import ExperimentStatus
-
 from tests.support.pages import (
-    experiment_titles, facets, html, label, result_count, selected_values, statements,
+    experiment_titles,
+    facets,
+    html,
+    label,
+    result_count,
+    selected_values,
+    statements,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +58,7 @@ def test_every_count_shown_is_what_the_filtered_page_then_lists(client, findings
     assert shown, "the page shows filters"
     base = path.split("?")[0]
     for parameter, values in shown.items():
-        for value, label, count, url in values:
+        for value, value_label, count, url in values:
             if selected.get(parameter) == value:
                 # The chosen value's link removes it; its count is what the page lists now.
                 assert count == result_count(current)
@@ -67,7 +72,7 @@ def test_every_count_shown_is_what_the_filtered_page_then_lists(client, findings
                 assert max(count, result_count(current)) <= result_count(filtered)
                 assert result_count(filtered) <= count + result_count(current)
                 continue
-            assert result_count(filtered) == count, (parameter, label, url)
+            assert result_count(filtered) == count, (parameter, value_label, url)
 
 
 def test_filters_combine_and_counts_reflect_the_other_filters(client, findings_network):

@@ -8,8 +8,6 @@ cached listing is built from the database) and warm (served from the cache).
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 

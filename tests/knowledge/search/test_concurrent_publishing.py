@@ -4,7 +4,6 @@ import pytest
 
 from knowledge.models import ExperimentPage
 from tests.support.network import make_experiment
-
 from tests.support.publisher_process import publish_at_once
 from tests.support.search_helpers import result_titles, search
 

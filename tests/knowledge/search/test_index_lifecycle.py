@@ -5,7 +5,6 @@ from whoosh import index as whoosh_index
 
 from knowledge.models import ExperimentPage
 from tests.support.network import PASSWORD, make_experiment
-
 from tests.support.search_helpers import result_titles, search
 
 pytestmark = pytest.mark.django_db

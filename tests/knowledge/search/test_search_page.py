@@ -5,7 +5,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.support.network import PASSWORD, make_experiment
-
 from tests.support.search_corpus import build_corpus
 from tests.support.search_helpers import SEARCH_URL, facet, result_titles, search
 

@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 
 from knowledge.search import whoosh_backend
 from tests.support.network import PASSWORD, make_experiment
-
 from tests.support.search_corpus import build_corpus
 from tests.support.search_helpers import result_titles, search
 

@@ -7,7 +7,6 @@ from taggit.models import Tag
 from knowledge.models import ExperimentPage
 from knowledge.tags.admin import merge_tags
 from tests.support.network import make_experiment
-
 from tests.support.pages import label
 
 pytestmark = pytest.mark.django_db
