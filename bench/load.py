@@ -41,8 +41,15 @@ PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 RESULT_TITLE = re.compile(r'<li class="result">\s*<h3><a href="[^"]*">([^<]*)</a>')
 READ_PATHS = [
-    "/", "/forsoeg/", "/fund/", "/soeg/?q=l%C3%A6sning", "/soeg/?q=matematik&sorter=nyeste",
-    "/soeg/?q=elever", "/soeg/forslag/?q=l%C3%A6s", "/forsoeg/?side=2", "/feeds/forsoeg.rss",
+    "/",
+    "/forsoeg/",
+    "/fund/",
+    "/soeg/?q=l%C3%A6sning",
+    "/soeg/?q=matematik&sorter=nyeste",
+    "/soeg/?q=elever",
+    "/soeg/forslag/?q=l%C3%A6s",
+    "/forsoeg/?side=2",
+    "/feeds/forsoeg.rss",
 ]
 
 
@@ -52,8 +59,11 @@ def word_for(number):
 
 
 def production_environ(data_dir, database_url):
-    environ = {key: value for key, value in os.environ.items()
-               if key not in {"PRAKSISNET_SEARCH_INDEX", "REDIS_URL", "SEARCH_URL", "DATABASE_URL"}}
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PRAKSISNET_SEARCH_INDEX", "REDIS_URL", "SEARCH_URL", "DATABASE_URL"}
+    }
     environ.update(
         DJANGO_SETTINGS_MODULE="praksisnet.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
@@ -80,9 +90,21 @@ def free_port():
 def start_gunicorn(environ, port, workers, log_path):
     """gunicorn in a process group of its own, so stop_gunicorn stops its workers too."""
     return subprocess.Popen(
-        [GUNICORN, "praksisnet.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--timeout", "60", "--error-logfile", str(log_path)],
-        cwd=BASE_DIR, env=environ, start_new_session=True,
+        [
+            GUNICORN,
+            "praksisnet.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "60",
+            "--error-logfile",
+            str(log_path),
+        ],
+        cwd=BASE_DIR,
+        env=environ,
+        start_new_session=True,
     )
 
 
@@ -149,8 +171,10 @@ def summary(name, latencies, failures, elapsed):
     rate = len(latencies) / elapsed if elapsed else 0.0
     p50 = statistics.median(latencies) * 1000 if latencies else 0.0
     p95 = statistics.quantiles(latencies, n=20)[18] * 1000 if len(latencies) >= 20 else 0.0
-    print(f"{name:<22} {len(latencies):>5} requests in {elapsed:6.1f} s: {rate:6.1f} req/s, "
-          f"p50 {p50:6.0f} ms, p95 {p95:6.0f} ms, errors {len(failures)}")
+    print(
+        f"{name:<22} {len(latencies):>5} requests in {elapsed:6.1f} s: {rate:6.1f} req/s, "
+        f"p50 {p50:6.0f} ms, p95 {p95:6.0f} ms, errors {len(failures)}"
+    )
     for failure in failures[:10]:
         print(f"    {failure}")
     return rate
@@ -165,8 +189,11 @@ def publish(count, targets, max_seconds):
 
     from knowledge.models import ExperimentPage
 
-    pks = list(ExperimentPage.objects.visible_to(AnonymousUser()).order_by("pk")
-               .values_list("pk", flat=True)[:targets])
+    pks = list(
+        ExperimentPage.objects.visible_to(AnonymousUser())
+        .order_by("pk")
+        .values_list("pk", flat=True)[:targets]
+    )
     originals = dict(ExperimentPage.objects.filter(pk__in=pks).values_list("pk", "title"))
     history, errors, deadline = {pk: [] for pk in pks}, [], time.monotonic() + max_seconds
     for number in range(count):
@@ -184,8 +211,12 @@ def publish(count, targets, max_seconds):
             errors.append(repr(error))
     # Earlier titles asked of the index itself: the search page would retry a word that finds
     # nothing with words a letter away, and these words differ by a letter.
-    stale = [title for pk, published in history.items() for word, title in published[:-1]
-             if pk in {page.pk for page in ExperimentPage.objects.live().search(word)}]
+    stale = [
+        title
+        for pk, published in history.items()
+        for word, title in published[:-1]
+        if pk in {page.pk for page in ExperimentPage.objects.live().search(word)}
+    ]
     print(json.dumps({"history": history, "errors": errors, "stale": stale}))
 
 
@@ -203,13 +234,17 @@ def not_found_by_latest_title(base, history):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", help="an empty database (default: SQLite in the temp folder)")
+    parser.add_argument(
+        "--database-url", help="an empty database (default: SQLite in the temp folder)"
+    )
     parser.add_argument("--experiments", type=int, default=60)
     parser.add_argument("--requests", type=int, default=1200, help="per phase (default 1200)")
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
     parser.add_argument("--publishes", type=int, default=120)
-    parser.add_argument("--targets", type=int, default=30, help="experiments the publisher retitles")
+    parser.add_argument(
+        "--targets", type=int, default=30, help="experiments the publisher retitles"
+    )
     parser.add_argument("--max-seconds", type=int, default=300, help="bound of each phase")
     parser.add_argument("--publisher", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -220,7 +255,9 @@ def main():
     environ = production_environ(data_dir, args.database_url)
     server = None
     try:
-        print(f"Building the site in {data_dir} ({'PostgreSQL' if args.database_url else 'SQLite'})")
+        print(
+            f"Building the site in {data_dir} ({'PostgreSQL' if args.database_url else 'SQLite'})"
+        )
         manage(environ, "migrate", "--no-input", "-v", "0")
         manage(environ, "load_demo_network", "--experiments", str(args.experiments))
         manage(environ, "collectstatic", "--no-input", "-v", "0")
@@ -230,28 +267,51 @@ def main():
         wait_until_answering(server, base, data_dir / "gunicorn.log")
         print(f"gunicorn on {base}: {args.workers} workers; {args.threads} reading threads")
 
-        baseline = summary("reads alone", *read_load(base, args.requests, args.threads,
-                                                      time.monotonic() + args.max_seconds))
-        publisher = subprocess.Popen(
-            [PYTHON, __file__, "--publisher", "--publishes", str(args.publishes),
-             "--targets", str(args.targets), "--max-seconds", str(args.max_seconds)],
-            cwd=BASE_DIR, env=environ, stdout=subprocess.PIPE, text=True,
+        baseline = summary(
+            "reads alone",
+            *read_load(base, args.requests, args.threads, time.monotonic() + args.max_seconds),
         )
-        loaded = read_load(base, args.requests, args.threads, time.monotonic() + args.max_seconds,
-                           keep_going=lambda: publisher.poll() is None)
+        publisher = subprocess.Popen(
+            [
+                PYTHON,
+                __file__,
+                "--publisher",
+                "--publishes",
+                str(args.publishes),
+                "--targets",
+                str(args.targets),
+                "--max-seconds",
+                str(args.max_seconds),
+            ],
+            cwd=BASE_DIR,
+            env=environ,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        loaded = read_load(
+            base,
+            args.requests,
+            args.threads,
+            time.monotonic() + args.max_seconds,
+            keep_going=lambda: publisher.poll() is None,
+        )
         out, _ = publisher.communicate(timeout=args.max_seconds + 60)
         outcome = json.loads(out.strip().splitlines()[-1])
         under_load = summary("reads + publishing", *loaded)
         history = outcome["history"]
         published = sum(len(titles) for titles in history.values())
-        print(f"publishes: {published} over {len(history)} experiments, "
-              f"errors {len(outcome['errors'])}")
+        print(
+            f"publishes: {published} over {len(history)} experiments, "
+            f"errors {len(outcome['errors'])}"
+        )
         for error in outcome["errors"][:10]:
             print(f"    {error}")
         print(f"ratio of req/s, reads + publishing / reads alone: {under_load / baseline:.2f}")
         missing, stale = not_found_by_latest_title(base, history), outcome["stale"]
-        print(f"found by their latest title: {len(history) - len(missing)}/{len(history)}; "
-              f"earlier titles still found: {len(stale)}")
+        print(
+            f"found by their latest title: {len(history) - len(missing)}/{len(history)}; "
+            f"earlier titles still found: {len(stale)}"
+        )
         for title in (missing + stale)[:10]:
             print(f"    {title}")
         failed = loaded[1] or outcome["errors"] or missing or stale or publisher.returncode

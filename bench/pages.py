@@ -61,8 +61,9 @@ def measure(size, requests, cold=False):
     if marker.exists():
         floor = Page.objects.get(slug="grundlinje")
     else:
-        NetworkBuilder(seed=1, experiments=size, progress=False, index=False,
-                       log=lambda *a: None).build()
+        NetworkBuilder(
+            seed=1, experiments=size, progress=False, index=False, log=lambda *a: None
+        ).build()
         floor = Page(title="Grundlinje", slug="grundlinje")
         HomePage.objects.get().add_child(instance=floor)
         floor.save_revision().publish()
@@ -75,8 +76,10 @@ def measure(size, requests, cold=False):
     )
     top_tag = tags_visible_to(anonymous).first()
     experiment = (
-        ExperimentPage.objects.live().filter(members_only=False, picture__isnull=False)
-        .order_by("-first_published_at").first()
+        ExperimentPage.objects.live()
+        .filter(members_only=False, picture__isnull=False)
+        .order_by("-first_published_at")
+        .first()
     )
     pages = {
         "floor (bare page)": floor.url,
@@ -124,9 +127,14 @@ def measure(size, requests, cold=False):
             "queries": query_counts[name],
             "url": pages[name],
         }
-    return {"size": size, "build_seconds": build_seconds, "pages": results, "cold": cold,
-            "school_experiments": ExperimentPage.objects.child_of(biggest_school).count(),
-            "tag_experiments": Tag.objects.get(pk=top_tag.pk).knowledge_experimenttag_items.count()}
+    return {
+        "size": size,
+        "build_seconds": build_seconds,
+        "pages": results,
+        "cold": cold,
+        "school_experiments": ExperimentPage.objects.child_of(biggest_school).count(),
+        "tag_experiments": Tag.objects.get(pk=top_tag.pk).knowledge_experimenttag_items.count(),
+    }
 
 
 def run_size(size, requests, cold=False, keep_dir=None):
@@ -139,14 +147,20 @@ def run_size(size, requests, cold=False, keep_dir=None):
 
 
 def run_child(size, requests, cold, data_dir):
-    env = {**os.environ, "PRAKSISNET_DATA_DIR": str(data_dir),
-           "DJANGO_SETTINGS_MODULE": "praksisnet.settings.dev"}
+    env = {
+        **os.environ,
+        "PRAKSISNET_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": "praksisnet.settings.dev",
+    }
     env.pop("PRAKSISNET_MEDIA_ROOT", None)
     env.pop("PRAKSISNET_SEARCH_INDEX", None)
     command = [sys.executable, __file__, "--child", str(size), "--requests", str(requests)]
     completed = subprocess.run(
         command + (["--cold"] if cold else []),
-        env=env, cwd=BASE_DIR, capture_output=True, text=True,
+        env=env,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
     )
     if completed.returncode:
         sys.exit(f"The run with {size} experiments failed:\n{completed.stderr}")
@@ -156,16 +170,22 @@ def run_child(size, requests, cold, data_dir):
 def print_table(runs):
     if runs and runs[0].get("cold"):
         print("Cold: the cache was cleared before every request.")
-    print(f"{'experiments':>11}  {'page':<18} {'median ms':>9} {'p95 ms':>8} {'x floor':>8} {'queries':>7}")
+    print(
+        f"{'experiments':>11}  {'page':<18} {'median ms':>9} {'p95 ms':>8} {'x floor':>8} {'queries':>7}"
+    )
     for run in runs:
         floor = run["pages"]["floor (bare page)"]["median"]
         for name, figures in run["pages"].items():
             ratio = figures["median"] / floor
             flag = "" if ratio <= TARGET_RATIO or name.startswith("floor") else "  > 3x"
-            print(f"{run['size']:>11}  {name:<18} {figures['median']:>9.1f} {figures['p95']:>8.1f} "
-                  f"{ratio:>8.2f} {figures['queries']:>7}{flag}")
-        print(f"{'':>11}  built (or reused) in {run['build_seconds']:.0f} s; school page has "
-              f"{run['school_experiments']} experiments, tag page {run['tag_experiments']}")
+            print(
+                f"{run['size']:>11}  {name:<18} {figures['median']:>9.1f} {figures['p95']:>8.1f} "
+                f"{ratio:>8.2f} {figures['queries']:>7}{flag}"
+            )
+        print(
+            f"{'':>11}  built (or reused) in {run['build_seconds']:.0f} s; school page has "
+            f"{run['school_experiments']} experiments, tag page {run['tag_experiments']}"
+        )
     if len(runs) > 1:
         small, large = runs[0], runs[-1]
         print(f"\nGrowth from {small['size']} to {large['size']} experiments (ratio to floor):")
@@ -177,15 +197,27 @@ def print_table(runs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000",
-                        help="Comma-separated numbers of experiments (default 1000,10000).")
-    parser.add_argument("--experiments", type=int,
-                        help="Measure a single size (same as --sizes N).")
-    parser.add_argument("--requests", type=int, default=40, help="Timed requests per page (default 40).")
-    parser.add_argument("--cold", action="store_true",
-                        help="Clear the cache before every request: what pages cost uncached.")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="Keep each size's network in DIR/<size>/ and reuse it in later runs.")
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000",
+        help="Comma-separated numbers of experiments (default 1000,10000).",
+    )
+    parser.add_argument(
+        "--experiments", type=int, help="Measure a single size (same as --sizes N)."
+    )
+    parser.add_argument(
+        "--requests", type=int, default=40, help="Timed requests per page (default 40)."
+    )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="Clear the cache before every request: what pages cost uncached.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="Keep each size's network in DIR/<size>/ and reuse it in later runs.",
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:

@@ -28,12 +28,17 @@ def topic(query, title, tag, broad, note=""):
 
 JUDGMENTS = [
     topic("læsemakkere", ["læsemakker"], ["læsemakkere"], ["læsning"]),
-    topic("læse makkere", ["læsemakker"], ["læsemakkere"], ["læsning"], "compound split by the user"),
+    topic(
+        "læse makkere", ["læsemakker"], ["læsemakkere"], ["læsning"], "compound split by the user"
+    ),
     topic("laesemakkere", ["læsemakker"], ["læsemakkere"], ["læsning"], "ae for æ"),
     topic("højtlæsning", ["højtlæsning"], ["højtlæsning"], ["læsning"]),
     topic("hoejtlaesning", ["højtlæsning"], ["højtlæsning"], ["læsning"], "oe/ae for ø/æ"),
-    {"query": "læselyst", "note": "",
-     "rules": [rule(3, title=["læs", "bøger"], tags=["læselyst"]), rule(2, tags=["læselyst"])]},
+    {
+        "query": "læselyst",
+        "note": "",
+        "rules": [rule(3, title=["læs", "bøger"], tags=["læselyst"]), rule(2, tags=["læselyst"])],
+    },
     topic("læsebånd", ["læsebånd"], [], ["læsning"]),
     topic("ordforråd", ["ordene"], ["ordforråd"], ["læsning", "mundtlighed"]),
     topic("skriveværksted", ["skriveværksted"], [], ["skrivning"]),
@@ -42,7 +47,13 @@ JUDGMENTS = [
     topic("modeltekster", ["modeltekster"], ["stilladsering"], ["skrivning"]),
     topic("fri skrivning", ["fri skrivning"], ["skrivelyst"], ["skrivning"]),
     topic("matematiksamtaler", ["matematiksamtaler"], ["matematiksamtaler"], ["matematik"]),
-    topic("matematik samtaler", ["matematiksamtaler"], ["matematiksamtaler"], ["matematik"], "compound split"),
+    topic(
+        "matematik samtaler",
+        ["matematiksamtaler"],
+        ["matematiksamtaler"],
+        ["matematik"],
+        "compound split",
+    ),
     topic("brøkregning", ["brøkregning"], ["konkreter"], ["matematik"]),
     topic("regnestrategier", ["regnestrategier"], ["regnestrategier"], ["matematik"]),
     topic("dagens tal", ["dagens tal"], ["talforståelse"], ["matematik"]),
@@ -57,12 +68,19 @@ JUDGMENTS = [
     topic("to lærere", ["to lærere", "to voksne"], ["to-lærerordning"], ["co-teaching"]),
     topic("stationsundervisning", ["stationsundervisning"], [], ["co-teaching"]),
     topic("exit-sedler", ["exit-sedler"], ["exit-sedler"], ["feedback"]),
-    topic("feedback uden karakterer", ["feedback uden karakterer"], ["feedback"], ["formativ evaluering"]),
+    topic(
+        "feedback uden karakterer",
+        ["feedback uden karakterer"],
+        ["feedback"],
+        ["formativ evaluering"],
+    ),
     topic("elevsamtaler", ["elevsamtaler"], ["elevsamtaler"], ["feedback"]),
     topic("selvevaluering", ["vurderer selv"], ["selvevaluering"], ["formativ evaluering"]),
     topic("udeskole", ["udeskole"], ["udeskole"], ["naturen", "skoven"]),
     topic("skoven", ["skoven"], ["skoven"], ["udeskole"]),
-    topic("matematik i skolegården", ["matematik i skolegården"], ["udendørs matematik"], ["udeskole"]),
+    topic(
+        "matematik i skolegården", ["matematik i skolegården"], ["udendørs matematik"], ["udeskole"]
+    ),
     topic("rollespil", ["rollespil"], ["rollespil"], ["mundtlighed"]),
     topic("talelyst", ["talelyst"], ["talelyst"], ["fremmedsprog"]),
     topic("bevægelsespauser", ["bevægelsespauser"], ["pauser"], ["bevægelse"]),

@@ -27,11 +27,31 @@ from search_setup import (
 )
 
 QUERIES = [
-    "læsning", "læselyst", "læsemakkere", "højtlæsning", "skriveværksted", "respons på tekster",
-    "matematik", "brøkregning", "problemløsning i grupper", "naturfaglige undersøgelser",
-    "trivsel i frikvarteret", "klassens time", "co-teaching", "to lærere", "feedback",
-    "exit-sedler", "udeskole", "skoven som klasseværelse", "engelsk rollespil", "bevægelse",
-    "programmering", "kildekritik", "lokalhistorie", "elevråd", "eleverne",
+    "læsning",
+    "læselyst",
+    "læsemakkere",
+    "højtlæsning",
+    "skriveværksted",
+    "respons på tekster",
+    "matematik",
+    "brøkregning",
+    "problemløsning i grupper",
+    "naturfaglige undersøgelser",
+    "trivsel i frikvarteret",
+    "klassens time",
+    "co-teaching",
+    "to lærere",
+    "feedback",
+    "exit-sedler",
+    "udeskole",
+    "skoven som klasseværelse",
+    "engelsk rollespil",
+    "bevægelse",
+    "programmering",
+    "kildekritik",
+    "lokalhistorie",
+    "elevråd",
+    "eleverne",
 ]
 REBUILD_TARGET = 500
 
@@ -67,18 +87,25 @@ def time_queries(rounds):
 
     variants = facet_variants()
     user = Anonymous()
-    timings = {(label, kind): [] for label in BACKENDS for kind in ("search only", "page, no filters", "page, filters")}
+    timings = {
+        (label, kind): []
+        for label in BACKENDS
+        for kind in ("search only", "page, no filters", "page, filters")
+    }
     hits = {label: 0 for label in BACKENDS}
     for round_number in range(rounds + 1):  # round 0 warms caches and is not counted
         for query in QUERIES:
             for label, backend_name in BACKENDS.items():
                 began = time.perf_counter()
-                list(ExperimentPage.objects.visible_to(user).search(query, backend=backend_name)[:20])
+                list(
+                    ExperimentPage.objects.visible_to(user).search(query, backend=backend_name)[:20]
+                )
                 search_only = time.perf_counter() - began
                 for _variant, selections in variants.items():
                     began = time.perf_counter()
-                    outcome = find_experiments(user, query, selections, backend_name=backend_name,
-                                               suggest=False)
+                    outcome = find_experiments(
+                        user, query, selections, backend_name=backend_name, suggest=False
+                    )
                     elapsed = time.perf_counter() - began
                     if round_number:
                         kind = "page, no filters" if not selections else "page, filters"
@@ -94,8 +121,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--experiments", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--rebuild-only", action="store_true",
-                        help="measure the rebuilds only (at 50,000 the FTS5 queries take hours)")
+    parser.add_argument(
+        "--rebuild-only",
+        action="store_true",
+        help="measure the rebuilds only (at 50,000 the FTS5 queries take hours)",
+    )
     args = parser.parse_args()
 
     set_up_django()
@@ -111,33 +141,45 @@ def main():
         cpu = cpu_seconds() - cpu_started
         rates[label] = documents / seconds
         # CPU time too (workers included): on a loaded machine wall time measures the neighbours.
-        print(f"Full rebuild {label:<7} {seconds:7.1f} s  {rates[label]:8.0f} docs/s   "
-              f"{cpu:7.1f} s CPU  {documents / cpu:8.0f} docs/CPU-s")
-    print(f"Rebuild ratio whoosh/fts5 (speed): {rates['whoosh'] / rates['fts5']:.2f}  "
-          f"(target: whoosh >= {REBUILD_TARGET} docs/s: "
-          f"{'met' if rates['whoosh'] >= REBUILD_TARGET else 'NOT met'})\n")
+        print(
+            f"Full rebuild {label:<7} {seconds:7.1f} s  {rates[label]:8.0f} docs/s   "
+            f"{cpu:7.1f} s CPU  {documents / cpu:8.0f} docs/CPU-s"
+        )
+    print(
+        f"Rebuild ratio whoosh/fts5 (speed): {rates['whoosh'] / rates['fts5']:.2f}  "
+        f"(target: whoosh >= {REBUILD_TARGET} docs/s: "
+        f"{'met' if rates['whoosh'] >= REBUILD_TARGET else 'NOT met'})\n"
+    )
 
     if args.rebuild_only:
         return
     timings, hits = time_queries(args.rounds)
-    print(f"{len(QUERIES)} queries x {args.rounds} rounds; results per round: "
-          + ", ".join(f"{k} {v // args.rounds}" for k, v in hits.items()))
+    print(
+        f"{len(QUERIES)} queries x {args.rounds} rounds; results per round: "
+        + ", ".join(f"{k} {v // args.rounds}" for k, v in hits.items())
+    )
     print(f"{'kind':<18} {'backend':<7} {'median ms':>10} {'p95 ms':>9}")
     kinds = ("search only", "page, no filters", "page, filters")
     for kind in kinds:
         for label in BACKENDS:
             values = timings[(label, kind)]
-            print(f"{kind:<18} {label:<7} {statistics.median(values):>10.1f} {percentile(values, 0.95):>9.1f}")
+            print(
+                f"{kind:<18} {label:<7} {statistics.median(values):>10.1f} {percentile(values, 0.95):>9.1f}"
+            )
     print("\nRatios whoosh/fts5 (below 1: Whoosh faster):")
     for kind in kinds:
         w, f = timings[("whoosh", kind)], timings[("fts5", kind)]
-        print(f"  {kind:<18} median {statistics.median(w) / statistics.median(f):5.2f}   "
-              f"p95 {percentile(w, 0.95) / percentile(f, 0.95):5.2f}")
+        print(
+            f"  {kind:<18} median {statistics.median(w) / statistics.median(f):5.2f}   "
+            f"p95 {percentile(w, 0.95) / percentile(f, 0.95):5.2f}"
+        )
     page_w = timings[("whoosh", "page, no filters")] + timings[("whoosh", "page, filters")]
     page_f = timings[("fts5", "page, no filters")] + timings[("fts5", "page, filters")]
     ratio = percentile(page_w, 0.95) / percentile(page_f, 0.95)
-    print(f"\nTarget p95 (page, facets included) whoosh <= fts5: ratio {ratio:.2f} "
-          f"({'met' if ratio <= 1 else 'NOT met'})")
+    print(
+        f"\nTarget p95 (page, facets included) whoosh <= fts5: ratio {ratio:.2f} "
+        f"({'met' if ratio <= 1 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -43,13 +43,18 @@ STOP = "og i at det en til er som på de med for af der".split()
 
 
 def sentence(rng, n):
-    return " ".join(rng.choice(WORDS) if rng.random() > 0.25 else rng.choice(STOP) for _ in range(n)).capitalize()
+    return " ".join(
+        rng.choice(WORDS) if rng.random() > 0.25 else rng.choice(STOP) for _ in range(n)
+    ).capitalize()
 
 
 def main(n_docs=10_000, n_queries=300):
     settings.DATABASES["default"]["NAME"] = os.path.join(WORK, "bench.sqlite3")
     settings.MODELSEARCH_BACKENDS = {
-        "whoosh": {"BACKEND": "knowledge.search.whoosh_backend", "PATH": os.path.join(WORK, "whoosh")},
+        "whoosh": {
+            "BACKEND": "knowledge.search.whoosh_backend",
+            "PATH": os.path.join(WORK, "whoosh"),
+        },
         "fts5": {"BACKEND": "modelsearch.backends.database.sqlite.sqlite"},
     }
     django.setup()
@@ -82,12 +87,20 @@ def main(n_docs=10_000, n_queries=300):
             flush=True,
         )
 
-    queries = [" ".join(rng.choice(WORDS) for _ in range(rng.choice((1, 1, 2, 2, 3)))) for _ in range(n_queries)]
+    queries = [
+        " ".join(rng.choice(WORDS) for _ in range(rng.choice((1, 1, 2, 2, 3))))
+        for _ in range(n_queries)
+    ]
     for name in names:
         backend = get_search_backend(name)
         for label, make in (
             ("top 20", lambda q, backend=backend: list(backend.search(q, models.Book)[:20])),
-            ("top 20 + filter", lambda q, backend=backend: list(backend.search(q, models.Book.objects.filter(number_of_pages__gt=400))[:20])),
+            (
+                "top 20 + filter",
+                lambda q, backend=backend: list(
+                    backend.search(q, models.Book.objects.filter(number_of_pages__gt=400))[:20]
+                ),
+            ),
             ("count", lambda q, backend=backend: backend.search(q, models.Book).count()),
         ):
             make(queries[0])  # warm up

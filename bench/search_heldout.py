@@ -35,7 +35,7 @@ def load(name):
 
 
 def dcg(grades):
-    return sum((2 ** g - 1) / math.log2(rank + 2) for rank, g in enumerate(grades[:K]))
+    return sum((2**g - 1) / math.log2(rank + 2) for rank, g in enumerate(grades[:K]))
 
 
 def ndcg(ranked_keys, judgments):
@@ -52,7 +52,9 @@ def finding_texts(findings):
     texts = []
     for finding in findings or []:
         if isinstance(finding, dict):
-            finding = finding.get("statement") or next((v for v in finding.values() if isinstance(v, str)), "")
+            finding = finding.get("statement") or next(
+                (v for v in finding.values() if isinstance(v, str)), ""
+            )
         if finding:
             texts.append(str(finding))
     return texts
@@ -91,7 +93,9 @@ def publish_corpus(corpus):
             title=entry["title"],
             summary=entry.get("summary") or "",
             question=entry.get("question") or "",
-            what_we_did=json.dumps([{"type": "paragraph", "value": paragraph(entry.get("what_we_did"))}]),
+            what_we_did=json.dumps(
+                [{"type": "paragraph", "value": paragraph(entry.get("what_we_did"))}]
+            ),
             observations=paragraph(entry.get("observations")),
             status="completed",
             live=False,
@@ -99,9 +103,13 @@ def publish_corpus(corpus):
         subject = entry.get("subject")
         if subject:
             experiment.subjects.set([Subject.objects.get_or_create(name=str(subject))[0]])
-        experiment.grade_levels.set(GradeLevel.objects.filter(number__in=grade_numbers(entry.get("grade"))))
+        experiment.grade_levels.set(
+            GradeLevel.objects.filter(number__in=grade_numbers(entry.get("grade")))
+        )
         experiment.tags.set([str(tag) for tag in entry.get("tags") or []])
-        experiment.findings = [Finding(statement=text) for text in finding_texts(entry.get("findings"))]
+        experiment.findings = [
+            Finding(statement=text) for text in finding_texts(entry.get("findings"))
+        ]
         school.add_child(instance=experiment)
         experiment.save_revision().publish()
         keys[experiment.pk] = entry["key"]
@@ -159,18 +167,22 @@ def main():
     keys = publish_corpus(corpus)
     for backend_name in BACKENDS.values():
         rebuild(backend_name)
-    print(f"{len(queries)} held-out queries over {len(keys)} published experiments; "
-          f"only aggregates are printed\n")
+    print(
+        f"{len(queries)} held-out queries over {len(keys)} published experiments; "
+        f"only aggregates are printed\n"
+    )
 
     runs = {}
     client = Client()
     for label, backend_name in BACKENDS.items():
         runs[f"{label} find_experiments"] = [
-            ndcg(ranked_by_function(backend_name, q["query"], keys), q["judgments"]) for q in queries
+            ndcg(ranked_by_function(backend_name, q["query"], keys), q["judgments"])
+            for q in queries
         ]
         if not args.no_view:
             runs[f"{label} /soeg/"] = [
-                ndcg(ranked_by_view(client, backend_name, q["query"], keys), q["judgments"]) for q in queries
+                ndcg(ranked_by_view(client, backend_name, q["query"], keys), q["judgments"])
+                for q in queries
             ]
 
     summaries = {name: summarise(queries, scores) for name, scores in runs.items()}

@@ -24,7 +24,7 @@ K = 10
 
 
 def dcg(grades):
-    return sum((2 ** g - 1) / math.log2(rank + 2) for rank, g in enumerate(grades[:K]))
+    return sum((2**g - 1) / math.log2(rank + 2) for rank, g in enumerate(grades[:K]))
 
 
 @contextmanager
@@ -44,7 +44,9 @@ def compounds_off():
 def visible_experiments():
     from knowledge.models import ExperimentPage
 
-    experiments = ExperimentPage.objects.visible_to(Anonymous()).prefetch_related("tags", "subjects")
+    experiments = ExperimentPage.objects.visible_to(Anonymous()).prefetch_related(
+        "tags", "subjects"
+    )
     return {
         e.pk: (e.title, [t.name for t in e.tags.all()], [s.name for s in e.subjects.all()])
         for e in experiments
@@ -57,8 +59,9 @@ def evaluate(backend_name, experiments):
     rows = []
     for judgment in JUDGMENTS:
         grades = {pk: grade(judgment, *facts) for pk, facts in experiments.items()}
-        outcome = find_experiments(Anonymous(), judgment["query"], {}, backend_name=backend_name,
-                                   suggest=False)
+        outcome = find_experiments(
+            Anonymous(), judgment["query"], {}, backend_name=backend_name, suggest=False
+        )
         ranked = [grades.get(pk, 0) for pk in outcome.pks[:K]]
         ideal = dcg(sorted(grades.values(), reverse=True))
         ndcg = dcg(ranked) / ideal if ideal else 0.0
@@ -78,8 +81,10 @@ def main():
     rebuild("default")
     rebuild("fts5")
     experiments = visible_experiments()
-    print(f"{len(JUDGMENTS)} judged queries over {len(experiments)} visible experiments "
-          f"(demo network, seed 1, {args.experiments} experiments)\n")
+    print(
+        f"{len(JUDGMENTS)} judged queries over {len(experiments)} visible experiments "
+        f"(demo network, seed 1, {args.experiments} experiments)\n"
+    )
 
     runs = {"whoosh": evaluate("default", experiments)}
     with compounds_off():

@@ -49,8 +49,9 @@ def build_network(experiments, seed=1):
 
     call_command("migrate", verbosity=0)
     started = time.monotonic()
-    NetworkBuilder(seed=seed, experiments=experiments, progress=False, index=False,
-                   log=lambda *a, **k: None).build()
+    NetworkBuilder(
+        seed=seed, experiments=experiments, progress=False, index=False, log=lambda *a, **k: None
+    ).build()
     return time.monotonic() - started
 
 

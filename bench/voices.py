@@ -46,7 +46,7 @@ def varied(texts, n, seed=1):
         words = texts[base].split()
         if i >= len(texts) and len(words) > 3:
             j = rng.randrange(len(words))
-            words = words[:j] + words[j + 1:] if rng.random() < 0.5 else words[:j + 1] + words[j:]
+            words = words[:j] + words[j + 1 :] if rng.random() < 0.5 else words[: j + 1] + words[j:]
         out.append((base, " ".join(words)))
     return out
 
@@ -123,9 +123,15 @@ def one_size(n, embed_sample):
     KMeans(n_clusters=12, n_init=3, random_state=0).fit(matrix)
     baseline_seconds = time.perf_counter() - started
     return {
-        "n": n, "import_s": import_seconds, "embed_ms": embed_ms, "analysis_s": analysis_seconds,
-        "baseline_s": baseline_seconds, "peak_mb": peak_mb(), "peak_before_analysis_mb": before,
-        "themes": len(analysis.result["themes"]), "np": np.__version__,
+        "n": n,
+        "import_s": import_seconds,
+        "embed_ms": embed_ms,
+        "analysis_s": analysis_seconds,
+        "baseline_s": baseline_seconds,
+        "peak_mb": peak_mb(),
+        "peak_before_analysis_mb": before,
+        "themes": len(analysis.result["themes"]),
+        "np": np.__version__,
     }
 
 
@@ -139,17 +145,35 @@ def main():
         sys.path.insert(0, str(BASE_DIR))
         print(json.dumps(one_size(arguments.one, arguments.embed_sample)))
         return
-    print(f"{'answers':>8} {'import s':>9} {'embed ms/answer':>16} {'analysis s':>11} "
-          f"{'TF-IDF+k-means s':>17} {'ratio':>6} {'peak MB':>8} {'themes':>7}")
+    print(
+        f"{'answers':>8} {'import s':>9} {'embed ms/answer':>16} {'analysis s':>11} "
+        f"{'TF-IDF+k-means s':>17} {'ratio':>6} {'peak MB':>8} {'themes':>7}"
+    )
     for n in arguments.sizes:
-        output = subprocess.run(
-            [sys.executable, __file__, "--one", str(n), "--embed-sample",
-             str(arguments.embed_sample)], check=True, capture_output=True, text=True,
-        ).stdout.strip().splitlines()[-1]
+        output = (
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--one",
+                    str(n),
+                    "--embed-sample",
+                    str(arguments.embed_sample),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         r = json.loads(output)
-        print(f"{r['n']:>8} {r['import_s']:>9.2f} {r['embed_ms']:>16.1f} {r['analysis_s']:>11.2f} "
-              f"{r['baseline_s']:>17.2f} {r['analysis_s'] / r['baseline_s']:>6.1f} "
-              f"{r['peak_mb']:>8.0f} {r['themes']:>7}", flush=True)
+        print(
+            f"{r['n']:>8} {r['import_s']:>9.2f} {r['embed_ms']:>16.1f} {r['analysis_s']:>11.2f} "
+            f"{r['baseline_s']:>17.2f} {r['analysis_s'] / r['baseline_s']:>6.1f} "
+            f"{r['peak_mb']:>8.0f} {r['themes']:>7}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -75,8 +75,10 @@ def scores(picture, true_first, true_all, minority_slugs):
 
 
 def print_row(label, method, row):
-    print(f"{label:<10} {method:<22} NMI {row['NMI']:.3f}  ARI {row['ARI']:.3f}  "
-          f"own {row['own']:.2f}  seen {row['seen']:.2f}  themes {row['themes']:.1f}")
+    print(
+        f"{label:<10} {method:<22} NMI {row['NMI']:.3f}  ARI {row['ARI']:.3f}  "
+        f"own {row['own']:.2f}  seen {row['seen']:.2f}  themes {row['themes']:.1f}"
+    )
 
 
 def main():

@@ -94,8 +94,16 @@ def connect_signals():
     # deleting it (page_unpublished), and cached listings show live pages only. A post_delete
     # receiver without a sender would also cost every model Django's fast delete.
     # SynonymGroup: search reads its synonyms once per content version.
-    models = (ExperimentTag, Tag, PageViewRestriction, TeacherTeam, Subject, GradeLevel,
-              CollectionItem, SynonymGroup)
+    models = (
+        ExperimentTag,
+        Tag,
+        PageViewRestriction,
+        TeacherTeam,
+        Subject,
+        GradeLevel,
+        CollectionItem,
+        SynonymGroup,
+    )
     for model in models:
         name = model._meta.label_lower
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}.{name}.saved")

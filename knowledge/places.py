@@ -61,9 +61,7 @@ def attach_places(pages):
     for page in pages:
         page.listing_school = places.get(school_path(page.path))
         page.listing_municipality = places.get(municipality_path(page.path))
-        page.listing_date = listing_date(
-            getattr(page, "start_date", None), page.first_published_at
-        )
+        page.listing_date = listing_date(getattr(page, "start_date", None), page.first_published_at)
     return pages
 
 

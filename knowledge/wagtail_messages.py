@@ -23,15 +23,18 @@ WAGTAIL_IMAGE_UPLOAD_MESSAGES = [
 WAGTAIL_EDITOR_MESSAGES = [
     ngettext_lazy(
         '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
-        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>', 0,
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+        0,
     ),
     ngettext_lazy(
         '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
-        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>', 0,
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+        0,
     ),
     ngettext_lazy(
         '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
-        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>', 0,
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>',
+        0,
     ),
     gettext_noop("page"),
     gettext_noop("pages"),
@@ -56,7 +59,9 @@ WAGTAIL_EDITOR_MESSAGES = [
     gettext_noop("Insert"),
     gettext_noop("More actions"),
     gettext_noop("Move selected pages"),
-    gettext_noop('Multi-word tags with spaces will automatically be enclosed in double quotes (").'),
+    gettext_noop(
+        'Multi-word tags with spaces will automatically be enclosed in double quotes (").'
+    ),
     gettext_noop("Page %(page_num)s of %(total_pages)s"),
     gettext_noop("Pagination"),
     gettext_noop("Preview in desktop size"),

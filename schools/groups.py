@@ -23,8 +23,10 @@ TEACHER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 LEADER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 CURATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 MEDIA_PERMISSIONS = [
-    ("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
 ]
 
 
@@ -71,13 +73,9 @@ def ensure_school_groups(school):
     _grant_pages(leaders, school, LEADER_PAGE_PERMISSIONS)
     _grant_media([teachers, leaders], _media_collection(school.title))
 
-    workflow, created = Workflow.objects.get_or_create(
-        name=f"Godkendelse: {school.title}"
-    )
+    workflow, created = Workflow.objects.get_or_create(name=f"Godkendelse: {school.title}")
     if created:
-        task = GroupApprovalTask.objects.create(
-            name=f"Ledelsens godkendelse: {school.title}"
-        )
+        task = GroupApprovalTask.objects.create(name=f"Ledelsens godkendelse: {school.title}")
         task.groups.set([leaders])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=school, defaults={"workflow": workflow})

@@ -19,7 +19,11 @@ class MunicipalityPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     curators_group = models.ForeignKey(
-        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -33,8 +37,11 @@ class MunicipalityPage(Page):
         from knowledge.listings.queries import public_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = public_pages(SchoolPage.objects.child_of(self).live()).order_by("title")
+        context["schools"] = public_pages(SchoolPage.objects.child_of(self).live()).order_by(
+            "title"
+        )
         return context
+
     template = "schools/municipality_page.html"
 
     class Meta:
@@ -54,15 +61,27 @@ class SchoolPage(Page):
     city = models.CharField(_("town"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     picture = models.ForeignKey(
-        "knowledge.PraksisImage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("picture"),
+        "knowledge.PraksisImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("picture"),
     )
     teachers_group = models.ForeignKey(
-        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     leaders_group = models.ForeignKey(
-        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -115,11 +134,19 @@ class SchoolPage(Page):
             .order_by("-first_published_at", "-pk")
         )
         context["experiments"] = cached_page_of_experiments(
-            "school", request.user, [self.pk], experiments, self.EXPERIMENTS_PER_PAGE,
-            request.GET.get("side"), prepare=self._with_listing_school, rendered_in_cache=True,
+            "school",
+            request.user,
+            [self.pk],
+            experiments,
+            self.EXPERIMENTS_PER_PAGE,
+            request.GET.get("side"),
+            prepare=self._with_listing_school,
+            rendered_in_cache=True,
         )
         context["teams"] = cached_listing(
-            "school-teams", request.user, [self.pk],
+            "school-teams",
+            request.user,
+            [self.pk],
             lambda: list(self.teams.prefetch_related("subjects")),
         )
         return context
@@ -143,7 +170,9 @@ class TeacherTeam(ClusterableModel):
         "knowledge.Subject", blank=True, related_name="teams", verbose_name=_("subjects")
     )
     members = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="teacher_teams",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="teacher_teams",
         verbose_name=_("members"),
     )
 

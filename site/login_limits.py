@@ -7,8 +7,12 @@ from django.shortcuts import render
 def lockout_response(request, original_response, credentials):
     """A page that says, in the visitor's language, why logging in is paused and for how long."""
     minutes = round(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
-    return render(request, "praksisnet/login_locked.html", {"minutes": minutes},
-                  status=settings.AXES_HTTP_RESPONSE_CODE)
+    return render(
+        request,
+        "praksisnet/login_locked.html",
+        {"minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
 
 
 def client_ip(request):
@@ -19,7 +23,9 @@ def client_ip(request):
     of X-Forwarded-For (each proxy appends the address it saw; entries further left can be forged).
     """
     count = getattr(settings, "PRAKSISNET_PROXY_COUNT", 0)
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+    forwarded = [
+        a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
+    ]
     if count and len(forwarded) >= count:
         return forwarded[-count]
     return request.META.get("REMOTE_ADDR")

@@ -9,7 +9,8 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 def compiled_translations():
     """Compile locale/*.po once per run when a .mo is missing or older: the .mo is build output."""
     stale = [
-        po for po in LOCALE_DIR.glob("*/LC_MESSAGES/*.po")
+        po
+        for po in LOCALE_DIR.glob("*/LC_MESSAGES/*.po")
         if not po.with_suffix(".mo").exists()
         or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
     ]
@@ -19,8 +20,12 @@ def compiled_translations():
         from django.utils.translation import trans_real
 
         languages = sorted({po.parent.parent.name for po in stale})
-        call_command("compilemessages", locale=languages, ignore_patterns=[".venv", "node_modules"],
-                     verbosity=0)
+        call_command(
+            "compilemessages",
+            locale=languages,
+            ignore_patterns=[".venv", "node_modules"],
+            verbosity=0,
+        )
         # Forget catalogues loaded before the .mo existed.
         trans_real._translations = {}
         trans_real._default = None

@@ -45,17 +45,13 @@ def _with_visible_counts(collections, user):
 def collections_for(page, user):
     """Published collections to list on page: a municipality's own, or the network's newest."""
     # The visible-item counts grow with the network: keep them while the content is unchanged.
-    return cached_listing(
-        "collections-for", user, [page.pk], lambda: _collections_for(page, user)
-    )
+    return cached_listing("collections-for", user, [page.pk], lambda: _collections_for(page, user))
 
 
 def _collections_for(page, user):
     collections = public_pages(CollectionPage.objects.live())
     if isinstance(page, MunicipalityPage):
-        return list(
-            _with_visible_counts(collections.descendant_of(page), user).order_by("title")
-        )
+        return list(_with_visible_counts(collections.descendant_of(page), user).order_by("title"))
     newest = list(
         _with_visible_counts(collections, user).order_by("-first_published_at", "-pk")[
             :NETWORK_COLLECTIONS_SHOWN

@@ -57,8 +57,18 @@ ACCOUNT_ROLES = [
     ("curator", "demo-kurator"),
 ]
 PASSWORD_WORDS = [
-    "bogorm", "kridt", "skolegaard", "frikvarter", "penalhus", "madpakke", "tavle", "viskelaeder",
-    "globus", "lineal", "passer", "skoletaske",
+    "bogorm",
+    "kridt",
+    "skolegaard",
+    "frikvarter",
+    "penalhus",
+    "madpakke",
+    "tavle",
+    "viskelaeder",
+    "globus",
+    "lineal",
+    "passer",
+    "skoletaske",
 ]
 # Every 33rd experiment is a draft and every 25th members-only, so even a small network has some.
 DRAFT_EVERY = 33
@@ -148,7 +158,9 @@ class NetworkBuilder:
         return report
 
     def _build(self):
-        self.subjects = {name: Subject.objects.get_or_create(name=name)[0] for name in words.SUBJECTS}
+        self.subjects = {
+            name: Subject.objects.get_or_create(name=name)[0] for name in words.SUBJECTS
+        }
         self.grades = {g.number: g for g in GradeLevel.objects.all()}
         self.pictures = create_pictures(PICTURE_COUNT, self.seed)
         self.municipalities, self.schools = self._create_places()
@@ -175,8 +187,12 @@ class NetworkBuilder:
             municipalities.append(municipality)
             for name, street, postcode, city, description in place["schools"]:
                 school = SchoolPage(
-                    title=name, description=description, street_address=street,
-                    postcode=postcode, city=city, picture=self.rng.choice(self.pictures),
+                    title=name,
+                    description=description,
+                    street_address=street,
+                    postcode=postcode,
+                    city=city,
+                    picture=self.rng.choice(self.pictures),
                 )
                 municipality.add_child(instance=school)
                 _publish(school)
@@ -207,7 +223,9 @@ class NetworkBuilder:
         tags = {}
         for name in sorted(names):
             # Case-insensitive lookup: an existing "Læsning" is the same tag as "læsning".
-            tags[name] = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+            tags[name] = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(
+                name=name
+            )
         return tags
 
     # Experiments, in bulk ---------------------------------------------------
@@ -217,10 +235,13 @@ class NetworkBuilder:
         locale = Locale.get_default()
         school_weights = [self.rng.uniform(0.5, 2.0) for _ in self.schools]
         next_step = {s.pk: self._last_step(s) for s in self.schools}
-        used_slugs = {s.pk: set(Page.objects.child_of(s).values_list("slug", flat=True)) for s in self.schools}
+        used_slugs = {
+            s.pk: set(Page.objects.child_of(s).values_list("slug", flat=True)) for s in self.schools
+        }
         experiments = []
-        bar = tqdm(total=self.experiment_count, desc="Experiments", unit="page",
-                   disable=not self.progress)
+        bar = tqdm(
+            total=self.experiment_count, desc="Experiments", unit="page", disable=not self.progress
+        )
         remaining = self.experiment_count
         while remaining:
             batch = []
@@ -228,8 +249,16 @@ class NetworkBuilder:
                 school = self.rng.choices(self.schools, weights=school_weights)[0]
                 next_step[school.pk] += 1
                 number = self.experiment_count - remaining + len(batch)
-                batch.append(self._compose(school, next_step[school.pk], used_slugs[school.pk],
-                                           content_type, locale, number))
+                batch.append(
+                    self._compose(
+                        school,
+                        next_step[school.pk],
+                        used_slugs[school.pk],
+                        content_type,
+                        locale,
+                        number,
+                    )
+                )
             self._insert(batch)
             experiments.extend(batch)
             remaining -= len(batch)
@@ -237,13 +266,15 @@ class NetworkBuilder:
         bar.close()
         self._create_links(experiments)
         for school in self.schools:
-            numchild = Page.objects.filter(path__startswith=school.path, depth=school.depth + 1).count()
+            numchild = Page.objects.filter(
+                path__startswith=school.path, depth=school.depth + 1
+            ).count()
             Page.objects.filter(pk=school.pk).update(numchild=numchild)
         return [e.page for e in experiments]
 
     def _last_step(self, school):
         last = school.get_last_child()
-        return Page._str2int(last.path[-Page.steplen:]) if last else 0
+        return Page._str2int(last.path[-Page.steplen :]) if last else 0
 
     def _compose(self, school, step, used_slugs, content_type, locale, number):
         rng = self.rng
@@ -271,22 +302,37 @@ class NetworkBuilder:
             status = ExperimentStatus.PLANNED
             published = self.today - datetime.timedelta(days=rng.randint(1, 20))
         published_at = min(
-            timezone.make_aware(datetime.datetime.combine(published, datetime.time(rng.randint(7, 20), rng.randint(0, 59)))),
+            timezone.make_aware(
+                datetime.datetime.combine(
+                    published, datetime.time(rng.randint(7, 20), rng.randint(0, 59))
+                )
+            ),
             self.now,
         )
         live = number % DRAFT_EVERY != 5
         members_only = live and number % MEMBERS_ONLY_EVERY == 7
 
         page = ExperimentPage(
-            title=title, draft_title=title, slug=slug, content_type=content_type, locale=locale,
-            path=Page._get_path(school.path, school.depth + 1, step), depth=school.depth + 1,
-            numchild=0, url_path=f"{school.url_path}{slug}/", translation_key=uuid.uuid4(),
-            live=live, has_unpublished_changes=not live,
+            title=title,
+            draft_title=title,
+            slug=slug,
+            content_type=content_type,
+            locale=locale,
+            path=Page._get_path(school.path, school.depth + 1, step),
+            depth=school.depth + 1,
+            numchild=0,
+            url_path=f"{school.url_path}{slug}/",
+            translation_key=uuid.uuid4(),
+            live=live,
+            has_unpublished_changes=not live,
             first_published_at=published_at if live else None,
             last_published_at=published_at if live else None,
             latest_revision_created_at=published_at,
-            summary=rng.choice(theme["summaries"]), team=team, status=status,
-            start_date=start, end_date=end if status != ExperimentStatus.PLANNED or rng.random() < 0.5 else None,
+            summary=rng.choice(theme["summaries"]),
+            team=team,
+            status=status,
+            start_date=start,
+            end_date=end if status != ExperimentStatus.PLANNED or rng.random() < 0.5 else None,
             question=rng.choice(theme["questions"]),
             background=f"<p>{rng.choice(theme['backgrounds'])}</p>",
             what_we_did=json.dumps(self._what_we_did(theme)),
@@ -304,28 +350,50 @@ class NetworkBuilder:
             tags.append(rng.choice(words.COMMON_TAGS))
         if rng.random() < 0.03:
             tags.append(rng.choice(words.RARE_TAGS))
-        subject_choices = [s for s in theme["subjects"] if s in words.BAND_SUBJECTS[band]] or theme["subjects"][:1]
+        subject_choices = [s for s in theme["subjects"] if s in words.BAND_SUBJECTS[band]] or theme[
+            "subjects"
+        ][:1]
         return _Planned(
-            page=page, school=school, theme=theme["key"],
+            page=page,
+            school=school,
+            theme=theme["key"],
             subjects=rng.sample(subject_choices, min(len(subject_choices), rng.choice([1, 1, 2]))),
-            grades=grades, tags=sorted(set(tags)),
+            grades=grades,
+            tags=sorted(set(tags)),
             findings=rng.sample(theme["findings"], rng.randint(1, min(3, len(theme["findings"])))),
         )
 
     def _what_we_did(self, theme):
         rng = self.rng
-        blocks = [("paragraph", f"<p>{text}</p>") for text in rng.sample(theme["actions"], rng.randint(2, 3))]
+        blocks = [
+            ("paragraph", f"<p>{text}</p>")
+            for text in rng.sample(theme["actions"], rng.randint(2, 3))
+        ]
         if rng.random() < 0.6:
             speaker, quote = rng.choice(theme["quotes"])
-            blocks.insert(rng.randint(1, len(blocks)), ("quote", {"quote": quote, "speaker": speaker, "attribution": ""}))
+            blocks.insert(
+                rng.randint(1, len(blocks)),
+                ("quote", {"quote": quote, "speaker": speaker, "attribution": ""}),
+            )
         if rng.random() < 0.15:
             picture = rng.choice(self.pictures)
-            blocks.append(("picture", {
-                "image": {"image": picture.pk, "decorative": False, "alt_text": picture.description},
-                "caption": "Fra forløbet",
-            }))
-        return [{"type": kind, "value": value, "id": str(uuid.UUID(int=self.rng.getrandbits(128)))}
-                for kind, value in blocks]
+            blocks.append(
+                (
+                    "picture",
+                    {
+                        "image": {
+                            "image": picture.pk,
+                            "decorative": False,
+                            "alt_text": picture.description,
+                        },
+                        "caption": "Fra forløbet",
+                    },
+                )
+            )
+        return [
+            {"type": kind, "value": value, "id": str(uuid.UUID(int=self.rng.getrandbits(128)))}
+            for kind, value in blocks
+        ]
 
     def _insert(self, planned):
         """Write the Page rows, then the ExperimentPage rows and their relations, in bulk."""
@@ -341,30 +409,40 @@ class NetworkBuilder:
         child_fields = ExperimentPage._meta.local_concrete_fields
         step = max(1, connection.ops.bulk_batch_size(child_fields, pages))
         for start in range(0, len(pages), step):
-            ExperimentPage._base_manager._insert(pages[start:start + step], fields=child_fields)
+            ExperimentPage._base_manager._insert(pages[start : start + step], fields=child_fields)
 
         subjects_through = ExperimentPage.subjects.through
         grades_through = ExperimentPage.grade_levels.through
         subjects_through.objects.bulk_create(
             subjects_through(experimentpage_id=p.page.pk, subject_id=self.subjects[s].pk)
-            for p in planned for s in p.subjects
+            for p in planned
+            for s in p.subjects
         )
         grades_through.objects.bulk_create(
             grades_through(experimentpage_id=p.page.pk, gradelevel_id=self.grades[g].pk)
-            for p in planned for g in p.grades
+            for p in planned
+            for g in p.grades
         )
         ExperimentTag.objects.bulk_create(
             ExperimentTag(content_object_id=p.page.pk, tag_id=self.tags[t].pk)
-            for p in planned for t in p.tags
+            for p in planned
+            for t in p.tags
         )
         Finding.objects.bulk_create(
-            Finding(page_id=p.page.pk, statement=statement, evidence_kind=kind, evidence=evidence,
-                    sort_order=order)
-            for p in planned for order, (statement, kind, evidence) in enumerate(p.findings)
+            Finding(
+                page_id=p.page.pk,
+                statement=statement,
+                evidence_kind=kind,
+                evidence=evidence,
+                sort_order=order,
+            )
+            for p in planned
+            for order, (statement, kind, evidence) in enumerate(p.findings)
         )
         PageViewRestriction.objects.bulk_create(
             PageViewRestriction(page_id=p.page.pk, restriction_type=PageViewRestriction.LOGIN)
-            for p in planned if p.page.members_only
+            for p in planned
+            if p.page.members_only
         )
 
     def _create_links(self, planned):
@@ -375,11 +453,17 @@ class NetworkBuilder:
         kinds = ["adapts"] * 5 + ["replicates"] * 3 + ["extends"] * 3 + ["contradicts"]
         public = [p for p in planned if p.page.live and not p.page.members_only]
         for item in sorted(public, key=lambda p: p.page.first_published_at):
-            earlier = [e for e in by_theme.get(item.theme, [])[-30:] if e.school.pk != item.school.pk]
+            earlier = [
+                e for e in by_theme.get(item.theme, [])[-30:] if e.school.pk != item.school.pk
+            ]
             if earlier and rng.random() < LINK_SHARE:
                 target = rng.choice(earlier)
                 kind = rng.choice(kinds)
-                links.append(ExperimentLink(page_id=item.page.pk, target_id=target.page.pk, kind=kind, sort_order=0))
+                links.append(
+                    ExperimentLink(
+                        page_id=item.page.pk, target_id=target.page.pk, kind=kind, sort_order=0
+                    )
+                )
                 sentence = words.LINK_SENTENCES[kind].format(school=target.school.title)
                 sentences[item.page.pk] = f"{item.page.background}<p>{sentence}</p>"
             by_theme.setdefault(item.theme, []).append(item)
@@ -395,10 +479,13 @@ class NetworkBuilder:
         for number, municipality in enumerate(self.municipalities):
             folder = CollectionIndexPage.objects.child_of(municipality).get()
             for offset in range(2):
-                title, tag, intro = words.COLLECTIONS[(2 * number + offset) % len(words.COLLECTIONS)]
+                title, tag, intro = words.COLLECTIONS[
+                    (2 * number + offset) % len(words.COLLECTIONS)
+                ]
                 chosen = list(
-                    public.filter(tags__name=tag, path__startswith=municipality.path)
-                    .order_by("-first_published_at")[:6]
+                    public.filter(tags__name=tag, path__startswith=municipality.path).order_by(
+                        "-first_published_at"
+                    )[:6]
                 ) or list(public.filter(tags__name=tag).order_by("-first_published_at")[:6])
                 collection = CollectionPage(title=title, intro=f"<p>{intro}</p>")
                 collection.items = [
@@ -424,11 +511,16 @@ class NetworkBuilder:
         for role, username in ACCOUNT_ROLES:
             superuser = role == "administrator"
             user = User.objects.create_user(
-                username=username, password=passwords[username], email=f"{username}@example.dk",
-                is_superuser=superuser, is_staff=superuser,
+                username=username,
+                password=passwords[username],
+                email=f"{username}@example.dk",
+                is_superuser=superuser,
+                is_staff=superuser,
             )
             user.groups.set(groups[role])
-            accounts.append(DemoAccount(role, username, passwords[username], [g.name for g in groups[role]]))
+            accounts.append(
+                DemoAccount(role, username, passwords[username], [g.name for g in groups[role]])
+            )
         team.members.add(User.objects.get(username="demo-laerer"))
         team.save()  # a ParentalManyToManyField is written when its owner is saved
         return accounts
@@ -446,7 +538,7 @@ class NetworkBuilder:
             # unpublish and log each of thousands of pages that are about to disappear anyway.
             experiment_ids = list(ExperimentPage.objects.values_list("pk", flat=True))
             for start in range(0, len(experiment_ids), BATCH_SIZE):
-                ids = experiment_ids[start:start + BATCH_SIZE]
+                ids = experiment_ids[start : start + BATCH_SIZE]
                 ExperimentLink.objects.filter(page_id__in=ids).delete()
                 ExperimentLink.objects.filter(target_id__in=ids).delete()
                 CollectionItem.objects.filter(experiment_id__in=ids).delete()

@@ -17,11 +17,51 @@ WIDTH, HEIGHT = 960, 600
 
 # (background in Danish, background, shape colours with Danish singular and plural names)
 PALETTES = [
-    ("sandfarvet", (245, 236, 218), [((226, 114, 91), "koralrød", "koralrøde"), ((42, 111, 151), "blå", "blå"), ((242, 183, 5), "gul", "gule")]),
-    ("mintgrøn", (226, 241, 234), [((38, 70, 83), "mørkeblå", "mørkeblå"), ((42, 157, 143), "grøn", "grønne"), ((233, 196, 106), "gul", "gule")]),
-    ("lyseblå", (229, 238, 247), [((29, 53, 87), "marineblå", "marineblå"), ((230, 57, 70), "rød", "røde"), ((69, 123, 157), "blå", "blå")]),
-    ("lyserød", (250, 232, 230), [((109, 89, 122), "lilla", "lilla"), ((181, 101, 118), "rosa", "rosa"), ((53, 80, 112), "mørkeblå", "mørkeblå")]),
-    ("lysegrå", (236, 236, 232), [((58, 90, 64), "skovgrøn", "skovgrønne"), ((88, 129, 87), "grøn", "grønne"), ((150, 140, 120), "grå", "grå")]),
+    (
+        "sandfarvet",
+        (245, 236, 218),
+        [
+            ((226, 114, 91), "koralrød", "koralrøde"),
+            ((42, 111, 151), "blå", "blå"),
+            ((242, 183, 5), "gul", "gule"),
+        ],
+    ),
+    (
+        "mintgrøn",
+        (226, 241, 234),
+        [
+            ((38, 70, 83), "mørkeblå", "mørkeblå"),
+            ((42, 157, 143), "grøn", "grønne"),
+            ((233, 196, 106), "gul", "gule"),
+        ],
+    ),
+    (
+        "lyseblå",
+        (229, 238, 247),
+        [
+            ((29, 53, 87), "marineblå", "marineblå"),
+            ((230, 57, 70), "rød", "røde"),
+            ((69, 123, 157), "blå", "blå"),
+        ],
+    ),
+    (
+        "lyserød",
+        (250, 232, 230),
+        [
+            ((109, 89, 122), "lilla", "lilla"),
+            ((181, 101, 118), "rosa", "rosa"),
+            ((53, 80, 112), "mørkeblå", "mørkeblå"),
+        ],
+    ),
+    (
+        "lysegrå",
+        (236, 236, 232),
+        [
+            ((58, 90, 64), "skovgrøn", "skovgrønne"),
+            ((88, 129, 87), "grøn", "grønne"),
+            ((150, 140, 120), "grå", "grå"),
+        ],
+    ),
 ]
 
 SHAPES = {
@@ -33,8 +73,18 @@ SHAPES = {
 NUMBERS = {1: "en", 2: "to", 3: "tre", 4: "fire", 5: "fem"}
 
 SUBJECT_TITLES = [
-    "Læsekrog", "Skoven", "Tal og former", "Fællesskab", "Undersøgelse", "Skolegården",
-    "Samtale", "Værksted", "Bevægelse", "Kilder", "Ord på væggen", "Morgenmøde",
+    "Læsekrog",
+    "Skoven",
+    "Tal og former",
+    "Fællesskab",
+    "Undersøgelse",
+    "Skolegården",
+    "Samtale",
+    "Værksted",
+    "Bevægelse",
+    "Kilder",
+    "Ord på væggen",
+    "Morgenmøde",
 ]
 
 
@@ -44,12 +94,17 @@ def _draw_shape(draw, kind, colour, rng):
     if kind == "circle":
         draw.ellipse([x - size, y - size, x + size, y + size], fill=colour)
     elif kind == "square":
-        draw.rounded_rectangle([x - size, y - size, x + size, y + size], radius=size // 4, fill=colour)
+        draw.rounded_rectangle(
+            [x - size, y - size, x + size, y + size], radius=size // 4, fill=colour
+        )
     elif kind == "triangle":
         draw.polygon([(x, y - size), (x - size, y + size), (x + size, y + size)], fill=colour)
     else:
         band = rng.randint(18, 36)
-        points = [(px, y + int(size / 3 * ((px // 120) % 2 * 2 - 1))) for px in range(-60, WIDTH + 121, 120)]
+        points = [
+            (px, y + int(size / 3 * ((px // 120) % 2 * 2 - 1)))
+            for px in range(-60, WIDTH + 121, 120)
+        ]
         draw.line(points, fill=colour, width=band, joint="curve")
 
 

@@ -11,16 +11,41 @@ MUNICIPALITIES = [
         "intro": "Aarhus' skoler deler her de prøvehandlinger, lærerteamene har arbejdet med, "
         "fra læsning i indskolingen til naturfag i udskolingen.",
         "schools": [
-            ("Kildebakkeskolen", "Kildebakken 12", "8210", "Aarhus V",
-             "En tresporet skole med egen skolehave og et stærkt fællesskab om læsning."),
-            ("Havnevangens Skole", "Havnevangen 3", "8000", "Aarhus C",
-             "Byskole tæt på havnen, hvor mange elever har et andet modersmål end dansk."),
-            ("Egebjergskolen", "Egebjergvej 40", "8220", "Brabrand",
-             "Skolen har to-lærerordning i indskolingen og arbejder meget med elevinddragelse."),
-            ("Lystrupvængets Skole", "Vængevej 8", "8520", "Lystrup",
-             "En mellemstor skole med udeskole på alle årgange og skov lige bag idrætshallen."),
-            ("Tranbjerg Østskole", "Østergårdsvej 21", "8310", "Tranbjerg J",
-             "Skolen har et naturfagscenter og et tæt samarbejde med den lokale klub."),
+            (
+                "Kildebakkeskolen",
+                "Kildebakken 12",
+                "8210",
+                "Aarhus V",
+                "En tresporet skole med egen skolehave og et stærkt fællesskab om læsning.",
+            ),
+            (
+                "Havnevangens Skole",
+                "Havnevangen 3",
+                "8000",
+                "Aarhus C",
+                "Byskole tæt på havnen, hvor mange elever har et andet modersmål end dansk.",
+            ),
+            (
+                "Egebjergskolen",
+                "Egebjergvej 40",
+                "8220",
+                "Brabrand",
+                "Skolen har to-lærerordning i indskolingen og arbejder meget med elevinddragelse.",
+            ),
+            (
+                "Lystrupvængets Skole",
+                "Vængevej 8",
+                "8520",
+                "Lystrup",
+                "En mellemstor skole med udeskole på alle årgange og skov lige bag idrætshallen.",
+            ),
+            (
+                "Tranbjerg Østskole",
+                "Østergårdsvej 21",
+                "8310",
+                "Tranbjerg J",
+                "Skolen har et naturfagscenter og et tæt samarbejde med den lokale klub.",
+            ),
         ],
     },
     {
@@ -28,14 +53,34 @@ MUNICIPALITIES = [
         "intro": "I Odense deler skolerne erfaringer på tværs af distrikterne, så et godt forsøg "
         "på én skole kan prøves af på den næste.",
         "schools": [
-            ("Åløkkeskolen", "Åløkke Allé 15", "5000", "Odense C",
-             "En skole midt i byen med fokus på trivsel, fællesskab og tydelige rammer."),
-            ("Bellinge Bakkeskole", "Bakkevej 2", "5250", "Odense SV",
-             "Landsbyskole i byens kant med små klasser og aldersblandede hold i indskolingen."),
-            ("Hjallese Vestskole", "Vestergade 77", "5260", "Odense S",
-             "Skolen arbejder systematisk med feedback og har et stærkt matematikteam."),
-            ("Rosenlundskolen", "Rosenlund 9", "5220", "Odense SØ",
-             "Skolen har en stor andel tosprogede elever og et veludbygget læsebånd."),
+            (
+                "Åløkkeskolen",
+                "Åløkke Allé 15",
+                "5000",
+                "Odense C",
+                "En skole midt i byen med fokus på trivsel, fællesskab og tydelige rammer.",
+            ),
+            (
+                "Bellinge Bakkeskole",
+                "Bakkevej 2",
+                "5250",
+                "Odense SV",
+                "Landsbyskole i byens kant med små klasser og aldersblandede hold i indskolingen.",
+            ),
+            (
+                "Hjallese Vestskole",
+                "Vestergade 77",
+                "5260",
+                "Odense S",
+                "Skolen arbejder systematisk med feedback og har et stærkt matematikteam.",
+            ),
+            (
+                "Rosenlundskolen",
+                "Rosenlund 9",
+                "5220",
+                "Odense SØ",
+                "Skolen har en stor andel tosprogede elever og et veludbygget læsebånd.",
+            ),
         ],
     },
     {
@@ -43,14 +88,34 @@ MUNICIPALITIES = [
         "intro": "Vejles skoler bruger netværket til at dele prøvehandlinger om bevægelse, "
         "udeskole og digital dannelse.",
         "schools": [
-            ("Fjordbakkeskolen", "Fjordvej 31", "7100", "Vejle",
-             "En skole med udsigt over fjorden, hvor udeskole og naturfag fylder meget."),
-            ("Søndermarkens Skole", "Søndermarken 6", "7100", "Vejle",
-             "Skolen har valgt bevægelse som gennemgående indsats på alle klassetrin."),
-            ("Jelling Engskole", "Engvej 18", "7300", "Jelling",
-             "En skole med historien tæt på, og med kildekritik som fælles fokus i udskolingen."),
-            ("Børkop Nordskole", "Nordre Allé 4", "7080", "Børkop",
-             "Skolen har arbejdet med teknologiforståelse og makerspace i flere år."),
+            (
+                "Fjordbakkeskolen",
+                "Fjordvej 31",
+                "7100",
+                "Vejle",
+                "En skole med udsigt over fjorden, hvor udeskole og naturfag fylder meget.",
+            ),
+            (
+                "Søndermarkens Skole",
+                "Søndermarken 6",
+                "7100",
+                "Vejle",
+                "Skolen har valgt bevægelse som gennemgående indsats på alle klassetrin.",
+            ),
+            (
+                "Jelling Engskole",
+                "Engvej 18",
+                "7300",
+                "Jelling",
+                "En skole med historien tæt på, og med kildekritik som fælles fokus i udskolingen.",
+            ),
+            (
+                "Børkop Nordskole",
+                "Nordre Allé 4",
+                "7080",
+                "Børkop",
+                "Skolen har arbejdet med teknologiforståelse og makerspace i flere år.",
+            ),
         ],
     },
     {
@@ -58,22 +123,57 @@ MUNICIPALITIES = [
         "intro": "Roskildes lærerteam deler her, hvad de har prøvet af, hvad de så, og hvad "
         "de vil gøre anderledes næste gang.",
         "schools": [
-            ("Domkirkeskolen", "Domkirkestræde 5", "4000", "Roskilde",
-             "En gammel byskole med nye læringsmiljøer og et stærkt samarbejde med forældrene."),
-            ("Himmelev Bakkeskole", "Himmelev Bygade 60", "4000", "Roskilde",
-             "Skolen arbejder med co-teaching og fælles planlægning i årgangsteam."),
-            ("Viby Kirkeskole", "Kirkevej 11", "4130", "Viby Sjælland",
-             "En landsbyskole med skolehave, små hold og meget undervisning uden for klasselokalet."),
-            ("Trekronerskolen", "Trekroner Allé 22", "4000", "Roskilde",
-             "Skolen er bygget omkring åbne læringsmiljøer og arbejder med elevstemmer i undervisningen."),
+            (
+                "Domkirkeskolen",
+                "Domkirkestræde 5",
+                "4000",
+                "Roskilde",
+                "En gammel byskole med nye læringsmiljøer og et stærkt samarbejde med forældrene.",
+            ),
+            (
+                "Himmelev Bakkeskole",
+                "Himmelev Bygade 60",
+                "4000",
+                "Roskilde",
+                "Skolen arbejder med co-teaching og fælles planlægning i årgangsteam.",
+            ),
+            (
+                "Viby Kirkeskole",
+                "Kirkevej 11",
+                "4130",
+                "Viby Sjælland",
+                "En landsbyskole med skolehave, små hold og meget undervisning uden for klasselokalet.",
+            ),
+            (
+                "Trekronerskolen",
+                "Trekroner Allé 22",
+                "4000",
+                "Roskilde",
+                "Skolen er bygget omkring åbne læringsmiljøer og arbejder med elevstemmer i undervisningen.",
+            ),
         ],
     },
 ]
 
 SUBJECTS = [
-    "Dansk", "Matematik", "Engelsk", "Tysk", "Fransk", "Natur/teknologi", "Biologi",
-    "Fysik/kemi", "Geografi", "Historie", "Samfundsfag", "Kristendomskundskab", "Billedkunst",
-    "Musik", "Idræt", "Håndværk og design", "Madkundskab", "Teknologiforståelse",
+    "Dansk",
+    "Matematik",
+    "Engelsk",
+    "Tysk",
+    "Fransk",
+    "Natur/teknologi",
+    "Biologi",
+    "Fysik/kemi",
+    "Geografi",
+    "Historie",
+    "Samfundsfag",
+    "Kristendomskundskab",
+    "Billedkunst",
+    "Musik",
+    "Idræt",
+    "Håndværk og design",
+    "Madkundskab",
+    "Teknologiforståelse",
 ]
 
 # Team names per grade band; a school gets two or three teams (see builder.TEAM_PLAN).
@@ -85,15 +185,43 @@ TEAM_NAMES = {
 BAND_GRADES = {"indskoling": [0, 1, 2, 3], "mellemtrin": [4, 5, 6], "udskoling": [7, 8, 9]}
 BAND_SUBJECTS = {
     "indskoling": ["Dansk", "Matematik", "Natur/teknologi", "Idræt", "Musik", "Billedkunst"],
-    "mellemtrin": ["Dansk", "Matematik", "Engelsk", "Natur/teknologi", "Historie", "Håndværk og design"],
-    "udskoling": ["Dansk", "Matematik", "Engelsk", "Tysk", "Fysik/kemi", "Biologi", "Geografi",
-                  "Samfundsfag", "Historie"],
+    "mellemtrin": [
+        "Dansk",
+        "Matematik",
+        "Engelsk",
+        "Natur/teknologi",
+        "Historie",
+        "Håndværk og design",
+    ],
+    "udskoling": [
+        "Dansk",
+        "Matematik",
+        "Engelsk",
+        "Tysk",
+        "Fysik/kemi",
+        "Biologi",
+        "Geografi",
+        "Samfundsfag",
+        "Historie",
+    ],
 }
 
 # Tags used rarely, on a few experiments across the network.
 RARE_TAGS = [
-    "skolehave", "podcast", "skak", "geocaching", "lego", "fagdag", "tegneserier", "klassens time",
-    "brætspil", "robotter", "kor", "stopmotion", "forældrekaffe", "legepatruljen",
+    "skolehave",
+    "podcast",
+    "skak",
+    "geocaching",
+    "lego",
+    "fagdag",
+    "tegneserier",
+    "klassens time",
+    "brætspil",
+    "robotter",
+    "kor",
+    "stopmotion",
+    "forældrekaffe",
+    "legepatruljen",
 ]
 
 # Shared widely: added to experiments of any theme now and then.
@@ -107,9 +235,12 @@ THEMES = [
         "tags": ["læsning", "læselyst"],
         "extra_tags": ["læsemakkere", "ordforråd", "højtlæsning", "bibliotek"],
         "titles": [
-            "Læsemakkere i {klasse}", "Fælles læsetid hver morgen i {klasse}",
-            "Eleverne vælger selv deres bøger", "Højtlæsning med samtale om ordene",
-            "Læsebånd med logbog i {klasse}", "Ældre elever læser med yngre",
+            "Læsemakkere i {klasse}",
+            "Fælles læsetid hver morgen i {klasse}",
+            "Eleverne vælger selv deres bøger",
+            "Højtlæsning med samtale om ordene",
+            "Læsebånd med logbog i {klasse}",
+            "Ældre elever læser med yngre",
         ],
         "summaries": [
             "Vi prøvede at lade eleverne læse i makkerpar tre gange om ugen og fulgte, om de læste mere og med større lyst.",
@@ -142,11 +273,31 @@ THEMES = [
             "Nogle elever skiftede bog mange gange i starten. Efter et par uger fandt de fleste en serie, de blev ved med.",
         ],
         "findings": [
-            ("Eleverne læste i gennemsnit flere sider om ugen i forsøgsperioden end før.", "pupil_work", "Vi talte sider i elevernes læselogbøger før og under forløbet."),
-            ("De elever, der læste mindst, fik mest ud af at læse med en makker.", "observations", "Noter fra vores observationer i læsetiden, to gange om ugen."),
-            ("Flere elever siger nu, at de kan lide at læse.", "survey", "Et kort spørgeskema med smileys før og efter forløbet."),
-            ("Elevernes ordforråd voksede mest, når ordene blev brugt igen i skrivning.", "test_results", "Ordtest før og efter med de ord, vi havde arbejdet med."),
-            ("Fast læsetid samme tidspunkt hver dag gav mere ro end læsning, når der var tid.", "observations", "Logbog over læsetiden og vores egne noter fra teammøderne."),
+            (
+                "Eleverne læste i gennemsnit flere sider om ugen i forsøgsperioden end før.",
+                "pupil_work",
+                "Vi talte sider i elevernes læselogbøger før og under forløbet.",
+            ),
+            (
+                "De elever, der læste mindst, fik mest ud af at læse med en makker.",
+                "observations",
+                "Noter fra vores observationer i læsetiden, to gange om ugen.",
+            ),
+            (
+                "Flere elever siger nu, at de kan lide at læse.",
+                "survey",
+                "Et kort spørgeskema med smileys før og efter forløbet.",
+            ),
+            (
+                "Elevernes ordforråd voksede mest, når ordene blev brugt igen i skrivning.",
+                "test_results",
+                "Ordtest før og efter med de ord, vi havde arbejdet med.",
+            ),
+            (
+                "Fast læsetid samme tidspunkt hver dag gav mere ro end læsning, når der var tid.",
+                "observations",
+                "Logbog over læsetiden og vores egne noter fra teammøderne.",
+            ),
         ],
         "next_steps": [
             "Vi fortsætter med læsemakkere og vil prøve at sætte parrene sammen på ny hver sjette uge.",
@@ -154,9 +305,15 @@ THEMES = [
             "Næste skridt er at lade eleverne anbefale bøger til hinanden på en væg ved biblioteket.",
         ],
         "quotes": [
-            ("pupil", "Jeg troede ikke, jeg kunne lide at læse, men det var bare fordi, jeg ikke havde fundet den rigtige bog."),
+            (
+                "pupil",
+                "Jeg troede ikke, jeg kunne lide at læse, men det var bare fordi, jeg ikke havde fundet den rigtige bog.",
+            ),
             ("pupil", "Det er sjovere at læse, når man kan snakke om det bagefter."),
-            ("colleague", "Det mest overraskende var, hvor stille der blev. Ikke en tvunget stilhed, men en rolig en."),
+            (
+                "colleague",
+                "Det mest overraskende var, hvor stille der blev. Ikke en tvunget stilhed, men en rolig en.",
+            ),
         ],
     },
     {
@@ -166,8 +323,10 @@ THEMES = [
         "tags": ["skrivning"],
         "extra_tags": ["skrivelyst", "genrer", "stilladsering", "respons"],
         "titles": [
-            "Skriveværksted i {klasse}", "Eleverne giver hinanden respons på tekster",
-            "Modeltekster som stillads for skrivning", "Ti minutters fri skrivning hver dag",
+            "Skriveværksted i {klasse}",
+            "Eleverne giver hinanden respons på tekster",
+            "Modeltekster som stillads for skrivning",
+            "Ti minutters fri skrivning hver dag",
             "Fra mundtlig fortælling til skrevet tekst",
         ],
         "summaries": [
@@ -199,10 +358,26 @@ THEMES = [
             "Drengene skrev mest, når de måtte vælge emnet selv, og når teksten skulle læses op for nogen.",
         ],
         "findings": [
-            ("Elevernes tekster blev i gennemsnit næsten dobbelt så lange i løbet af forløbet.", "pupil_work", "Vi sammenlignede ordantal i tekster fra før og efter forløbet."),
-            ("Respons fra en makker fik flere elever til at rette i deres tekst end vores skriftlige kommentarer.", "pupil_work", "Vi så på, hvor mange elever der lavede ændringer i anden version."),
-            ("Modeltekster hjalp især de elever, der før ikke kom i gang.", "observations", "Vores noter fra skrivetimerne og samtaler med eleverne."),
-            ("Eleverne oplever, at de bliver bedre til at skrive, når de får respons mens de skriver.", "interviews", "Korte interviews med otte elever i slutningen af forløbet."),
+            (
+                "Elevernes tekster blev i gennemsnit næsten dobbelt så lange i løbet af forløbet.",
+                "pupil_work",
+                "Vi sammenlignede ordantal i tekster fra før og efter forløbet.",
+            ),
+            (
+                "Respons fra en makker fik flere elever til at rette i deres tekst end vores skriftlige kommentarer.",
+                "pupil_work",
+                "Vi så på, hvor mange elever der lavede ændringer i anden version.",
+            ),
+            (
+                "Modeltekster hjalp især de elever, der før ikke kom i gang.",
+                "observations",
+                "Vores noter fra skrivetimerne og samtaler med eleverne.",
+            ),
+            (
+                "Eleverne oplever, at de bliver bedre til at skrive, når de får respons mens de skriver.",
+                "interviews",
+                "Korte interviews med otte elever i slutningen af forløbet.",
+            ),
         ],
         "next_steps": [
             "Vi vil prøve skriveværkstedet i engelsk også og se, om det virker på samme måde.",
@@ -210,7 +385,10 @@ THEMES = [
             "Vi vil dele modelteksterne med resten af årgangen og samle dem i en fælles mappe.",
         ],
         "quotes": [
-            ("pupil", "Det var godt at læse højt for Sara, for hun sagde, hvor hun ikke kunne følge med."),
+            (
+                "pupil",
+                "Det var godt at læse højt for Sara, for hun sagde, hvor hun ikke kunne følge med.",
+            ),
             ("colleague", "Jeg retter meget mindre nu, men eleverne retter meget mere."),
             ("pupil", "Når jeg har fortalt historien først, ved jeg, hvad jeg skal skrive."),
         ],
@@ -222,9 +400,12 @@ THEMES = [
         "tags": ["matematik", "problemløsning"],
         "extra_tags": ["talforståelse", "konkreter", "matematiksamtaler", "regnestrategier"],
         "titles": [
-            "Matematiksamtaler i {klasse}", "Åbne opgaver i stedet for regnebogen",
-            "Konkreter i brøkregning", "Dagens tal som fast start på timen",
-            "Elever forklarer deres regnestrategier", "Problemløsning i grupper på tre",
+            "Matematiksamtaler i {klasse}",
+            "Åbne opgaver i stedet for regnebogen",
+            "Konkreter i brøkregning",
+            "Dagens tal som fast start på timen",
+            "Elever forklarer deres regnestrategier",
+            "Problemløsning i grupper på tre",
         ],
         "summaries": [
             "Vi startede hver matematiktime med ti minutter om dagens tal, hvor eleverne forklarede forskellige måder at regne på.",
@@ -256,11 +437,31 @@ THEMES = [
             "Konkreterne var populære, men nogle elever blev hængende i dem og havde svært ved at gå videre til tal.",
         ],
         "findings": [
-            ("Eleverne bruger flere forskellige regnestrategier end før.", "pupil_work", "Vi sammenlignede elevernes løsninger på de samme opgaver i august og december."),
-            ("Flere elever forklarer deres tænkning med egne ord.", "observations", "Observationsskema brugt i seks timer før og seks timer under forløbet."),
-            ("Resultaterne i brøkregning blev bedre, især for de svageste elever.", "test_results", "Den samme lille test før og efter forløbet."),
-            ("Eleverne siger, at de er mindre bange for at svare forkert.", "survey", "Spørgeskema med fem udsagn, eleverne svarede på før og efter."),
-            ("Åbne opgaver kræver mere tid, men giver bedre samtaler om matematik.", "observations", "Vores egne noter og videooptagelser fra to timer."),
+            (
+                "Eleverne bruger flere forskellige regnestrategier end før.",
+                "pupil_work",
+                "Vi sammenlignede elevernes løsninger på de samme opgaver i august og december.",
+            ),
+            (
+                "Flere elever forklarer deres tænkning med egne ord.",
+                "observations",
+                "Observationsskema brugt i seks timer før og seks timer under forløbet.",
+            ),
+            (
+                "Resultaterne i brøkregning blev bedre, især for de svageste elever.",
+                "test_results",
+                "Den samme lille test før og efter forløbet.",
+            ),
+            (
+                "Eleverne siger, at de er mindre bange for at svare forkert.",
+                "survey",
+                "Spørgeskema med fem udsagn, eleverne svarede på før og efter.",
+            ),
+            (
+                "Åbne opgaver kræver mere tid, men giver bedre samtaler om matematik.",
+                "observations",
+                "Vores egne noter og videooptagelser fra to timer.",
+            ),
         ],
         "next_steps": [
             "Vi fortsætter med dagens tal og vil prøve det i de andre klasser på årgangen.",
@@ -268,9 +469,15 @@ THEMES = [
             "Vi vil lave en fælles bank af åbne opgaver, som hele matematikteamet kan bruge.",
         ],
         "quotes": [
-            ("pupil", "Jeg kan bedst lide, når vi finder ud af, at der er mange måder at gøre det på."),
+            (
+                "pupil",
+                "Jeg kan bedst lide, når vi finder ud af, at der er mange måder at gøre det på.",
+            ),
             ("pupil", "Nu ved jeg, hvorfor man ganger med det omvendte tal."),
-            ("colleague", "Jeg taler mindre og lytter mere i matematik nu. Det var svært i starten."),
+            (
+                "colleague",
+                "Jeg taler mindre og lytter mere i matematik nu. Det var svært i starten.",
+            ),
         ],
     },
     {
@@ -280,8 +487,10 @@ THEMES = [
         "tags": ["naturfaglige undersøgelser"],
         "extra_tags": ["hypoteser", "modeller", "fælles prøve", "laboratorium"],
         "titles": [
-            "Eleverne designer egne undersøgelser", "Fra hypotese til konklusion i {klasse}",
-            "Modeller i fysik/kemi", "Vandløbsundersøgelse med {klasse}",
+            "Eleverne designer egne undersøgelser",
+            "Fra hypotese til konklusion i {klasse}",
+            "Modeller i fysik/kemi",
+            "Vandløbsundersøgelse med {klasse}",
             "Undersøgelser i stedet for opskrifter",
         ],
         "summaries": [
@@ -312,10 +521,26 @@ THEMES = [
             "Nogle grupper ville hellere have en vejledning, og vi måtte støtte dem mere end de andre.",
         ],
         "findings": [
-            ("Eleverne blev bedre til at formulere en hypotese, de kunne teste.", "pupil_work", "Gruppernes skabeloner fra første og sidste forsøg."),
-            ("Modeltegningerne viste misforståelser, vi ellers ikke havde opdaget.", "pupil_work", "Elevernes tegninger før og efter forløbet."),
-            ("Eleverne kunne bedre forklare sammenhænge i naturen efter at have fulgt vandløbet over tid.", "interviews", "Samtaler med grupperne ved forløbets afslutning."),
-            ("Flere elever klarede træningsprøven i naturfag bedre end året før.", "test_results", "Resultater fra træningsprøven sammenlignet med sidste års hold."),
+            (
+                "Eleverne blev bedre til at formulere en hypotese, de kunne teste.",
+                "pupil_work",
+                "Gruppernes skabeloner fra første og sidste forsøg.",
+            ),
+            (
+                "Modeltegningerne viste misforståelser, vi ellers ikke havde opdaget.",
+                "pupil_work",
+                "Elevernes tegninger før og efter forløbet.",
+            ),
+            (
+                "Eleverne kunne bedre forklare sammenhænge i naturen efter at have fulgt vandløbet over tid.",
+                "interviews",
+                "Samtaler med grupperne ved forløbets afslutning.",
+            ),
+            (
+                "Flere elever klarede træningsprøven i naturfag bedre end året før.",
+                "test_results",
+                "Resultater fra træningsprøven sammenlignet med sidste års hold.",
+            ),
         ],
         "next_steps": [
             "Vi vil bruge skabelonen på alle årgange fra 5. klasse, så eleverne møder den samme struktur.",
@@ -324,8 +549,14 @@ THEMES = [
         ],
         "quotes": [
             ("pupil", "Det var fedt, at vi selv fandt ud af, hvad vi skulle måle."),
-            ("pupil", "Jeg troede, vandet forsvandt, men det bliver bare til luft, som man ikke kan se."),
-            ("colleague", "Jeg blev overrasket over, hvor meget eleverne vidste, når de fik lov at vise det."),
+            (
+                "pupil",
+                "Jeg troede, vandet forsvandt, men det bliver bare til luft, som man ikke kan se.",
+            ),
+            (
+                "colleague",
+                "Jeg blev overrasket over, hvor meget eleverne vidste, når de fik lov at vise det.",
+            ),
         ],
     },
     {
@@ -335,8 +566,11 @@ THEMES = [
         "tags": ["trivsel", "fællesskab"],
         "extra_tags": ["relationer", "frikvarter", "klassens time", "venskaber"],
         "titles": [
-            "Legegrupper i frikvarteret", "Morgenmøde i {klasse}", "Faste makkere på tværs af klassen",
-            "Klassens time med elevernes egne dagsordener", "Fællesskab gennem fælles opgaver",
+            "Legegrupper i frikvarteret",
+            "Morgenmøde i {klasse}",
+            "Faste makkere på tværs af klassen",
+            "Klassens time med elevernes egne dagsordener",
+            "Fællesskab gennem fælles opgaver",
         ],
         "summaries": [
             "Vi lavede faste legegrupper i frikvarteret, så ingen elever skulle gå alene rundt.",
@@ -366,10 +600,26 @@ THEMES = [
             "Et par elever havde svært ved at sige noget i plenum, og vi gav dem mulighed for at svare til makkeren i stedet.",
         ],
         "findings": [
-            ("Færre elever svarer, at de ofte er alene i frikvartererne.", "survey", "Klassens egen trivselsmåling før og efter forløbet."),
-            ("Der opstod færre konflikter efter frikvartererne.", "observations", "Vores optælling af konflikter, der skulle løses i timerne, over otte uger."),
-            ("Eleverne leger med flere forskellige klassekammerater end før.", "observations", "Frikvartersvagternes noter og et sociogram før og efter."),
-            ("Eleverne oplever, at de bliver hørt i klassens time.", "interviews", "Gruppesamtaler med eleverne i slutningen af forløbet."),
+            (
+                "Færre elever svarer, at de ofte er alene i frikvartererne.",
+                "survey",
+                "Klassens egen trivselsmåling før og efter forløbet.",
+            ),
+            (
+                "Der opstod færre konflikter efter frikvartererne.",
+                "observations",
+                "Vores optælling af konflikter, der skulle løses i timerne, over otte uger.",
+            ),
+            (
+                "Eleverne leger med flere forskellige klassekammerater end før.",
+                "observations",
+                "Frikvartersvagternes noter og et sociogram før og efter.",
+            ),
+            (
+                "Eleverne oplever, at de bliver hørt i klassens time.",
+                "interviews",
+                "Gruppesamtaler med eleverne i slutningen af forløbet.",
+            ),
         ],
         "next_steps": [
             "Legegrupperne fortsætter, og vi vil lade eleverne selv foreslå nye lege.",
@@ -389,8 +639,10 @@ THEMES = [
         "tags": ["co-teaching", "to-lærerordning"],
         "extra_tags": ["holddannelse", "inklusion", "fælles planlægning"],
         "titles": [
-            "To lærere, én plan i {klasse}", "Stationsundervisning med to voksne",
-            "Co-teaching med lærer og pædagog", "Fleksible hold på årgangen",
+            "To lærere, én plan i {klasse}",
+            "Stationsundervisning med to voksne",
+            "Co-teaching med lærer og pædagog",
+            "Fleksible hold på årgangen",
         ],
         "summaries": [
             "To lærere planlagde og gennemførte undervisningen sammen og skiftede mellem forskellige måder at dele rollerne på.",
@@ -420,10 +672,26 @@ THEMES = [
             "Den fælles planlægning var det første, der blev aflyst, når der var travlt. Vi måtte beskytte den.",
         ],
         "findings": [
-            ("Eleverne fik mere direkte hjælp, når vi brugte stationer.", "observations", "Vi talte, hvor mange elever hver voksen talte med i timerne."),
-            ("Fælles planlægning var afgørende for, at to-lærerordningen gav noget.", "interviews", "Samtaler i teamet og med skolens ledelse."),
-            ("De elever, der var bagud, indhentede en del på de fleksible hold.", "test_results", "De korte test, vi brugte til at sammensætte holdene."),
-            ("Eleverne oplever at have to voksne, de kan gå til.", "survey", "Et lille spørgeskema til eleverne i slutningen af forløbet."),
+            (
+                "Eleverne fik mere direkte hjælp, når vi brugte stationer.",
+                "observations",
+                "Vi talte, hvor mange elever hver voksen talte med i timerne.",
+            ),
+            (
+                "Fælles planlægning var afgørende for, at to-lærerordningen gav noget.",
+                "interviews",
+                "Samtaler i teamet og med skolens ledelse.",
+            ),
+            (
+                "De elever, der var bagud, indhentede en del på de fleksible hold.",
+                "test_results",
+                "De korte test, vi brugte til at sammensætte holdene.",
+            ),
+            (
+                "Eleverne oplever at have to voksne, de kan gå til.",
+                "survey",
+                "Et lille spørgeskema til eleverne i slutningen af forløbet.",
+            ),
         ],
         "next_steps": [
             "Vi vil skrive den halve times planlægning ind i skemaet, så den ikke forsvinder.",
@@ -431,9 +699,15 @@ THEMES = [
             "Vi deler vores planlægningsskema med de andre team på skolen.",
         ],
         "quotes": [
-            ("colleague", "Vi er blevet meget bedre til at tale om eleverne, fordi vi har set dem på samme tid."),
+            (
+                "colleague",
+                "Vi er blevet meget bedre til at tale om eleverne, fordi vi har set dem på samme tid.",
+            ),
             ("pupil", "Det er godt, at der altid er en voksen, man kan spørge."),
-            ("colleague", "Som pædagog føler jeg mig som en del af undervisningen nu, ikke bare en hjælper."),
+            (
+                "colleague",
+                "Som pædagog føler jeg mig som en del af undervisningen nu, ikke bare en hjælper.",
+            ),
         ],
     },
     {
@@ -443,8 +717,10 @@ THEMES = [
         "tags": ["feedback", "formativ evaluering"],
         "extra_tags": ["læringsmål", "exit-sedler", "elevsamtaler", "selvevaluering"],
         "titles": [
-            "Exit-sedler efter hver time", "Feedback uden karakterer i {klasse}",
-            "Tydelige mål og kriterier i engelsk", "Korte elevsamtaler om læring",
+            "Exit-sedler efter hver time",
+            "Feedback uden karakterer i {klasse}",
+            "Tydelige mål og kriterier i engelsk",
+            "Korte elevsamtaler om læring",
             "Eleverne vurderer selv deres arbejde",
         ],
         "summaries": [
@@ -475,10 +751,26 @@ THEMES = [
             "Eleverne var i starten meget hårde eller meget milde i deres selvevaluering, men blev mere præcise med tiden.",
         ],
         "findings": [
-            ("Flere elever retter i deres arbejde, når feedbacken kræver et svar.", "pupil_work", "Vi talte, hvor mange elever der afleverede en rettet version."),
-            ("Exit-sedlerne gjorde det lettere at tilpasse undervisningen.", "observations", "Vores planlægningsnoter i forløbet."),
-            ("Eleverne kan bedre sige, hvad de skal arbejde med næste gang.", "interviews", "Elevsamtaler før og efter forløbet."),
-            ("Resultaterne faldt ikke, selv om eleverne ikke fik karakterer undervejs.", "test_results", "Terminsprøven sammenlignet med året før."),
+            (
+                "Flere elever retter i deres arbejde, når feedbacken kræver et svar.",
+                "pupil_work",
+                "Vi talte, hvor mange elever der afleverede en rettet version.",
+            ),
+            (
+                "Exit-sedlerne gjorde det lettere at tilpasse undervisningen.",
+                "observations",
+                "Vores planlægningsnoter i forløbet.",
+            ),
+            (
+                "Eleverne kan bedre sige, hvad de skal arbejde med næste gang.",
+                "interviews",
+                "Elevsamtaler før og efter forløbet.",
+            ),
+            (
+                "Resultaterne faldt ikke, selv om eleverne ikke fik karakterer undervejs.",
+                "test_results",
+                "Terminsprøven sammenlignet med året før.",
+            ),
         ],
         "next_steps": [
             "Vi fortsætter med exit-sedler, men gør dem digitale, så de er hurtigere at læse.",
@@ -487,7 +779,10 @@ THEMES = [
         ],
         "quotes": [
             ("pupil", "Når der ikke er en karakter, læser jeg faktisk, hvad læreren har skrevet."),
-            ("colleague", "Exit-sedlerne tager tre minutter og sparer mig for mange timers gætteri."),
+            (
+                "colleague",
+                "Exit-sedlerne tager tre minutter og sparer mig for mange timers gætteri.",
+            ),
             ("pupil", "Det var mærkeligt at skulle sige selv, hvad jeg var god til."),
         ],
     },
@@ -498,8 +793,11 @@ THEMES = [
         "tags": ["udeskole", "bevægelse"],
         "extra_tags": ["skoven", "naturen", "udendørs matematik", "årstider"],
         "titles": [
-            "Udeskole hver onsdag i {klasse}", "Matematik i skolegården", "Skoven som klasseværelse",
-            "Årstidernes gang med {klasse}", "Bogstavjagt i naturen",
+            "Udeskole hver onsdag i {klasse}",
+            "Matematik i skolegården",
+            "Skoven som klasseværelse",
+            "Årstidernes gang med {klasse}",
+            "Bogstavjagt i naturen",
         ],
         "summaries": [
             "En dag om ugen flyttede vi undervisningen ud i skoven og lavede faglige opgaver med det, vi fandt.",
@@ -529,10 +827,26 @@ THEMES = [
             "Madpakke og leg var vigtigere for fællesskabet, end vi havde troet.",
         ],
         "findings": [
-            ("Eleverne husker det faglige fra udeskolen bedre end fra almindelige timer.", "test_results", "En lille quiz om de samme emner, undervist ude og inde."),
-            ("Der var færre irettesættelser på udeskoledagene.", "observations", "Vi noterede irettesættelser på ude- og indedage i fire uger."),
-            ("Eleverne glæder sig til onsdagen, og fraværet var lavere den dag.", "other", "Fraværsregistrering i forsøgsperioden."),
-            ("Udeskole kræver faste rammer for at blive faglig.", "observations", "Vores logbog over de tyve udeskoledage."),
+            (
+                "Eleverne husker det faglige fra udeskolen bedre end fra almindelige timer.",
+                "test_results",
+                "En lille quiz om de samme emner, undervist ude og inde.",
+            ),
+            (
+                "Der var færre irettesættelser på udeskoledagene.",
+                "observations",
+                "Vi noterede irettesættelser på ude- og indedage i fire uger.",
+            ),
+            (
+                "Eleverne glæder sig til onsdagen, og fraværet var lavere den dag.",
+                "other",
+                "Fraværsregistrering i forsøgsperioden.",
+            ),
+            (
+                "Udeskole kræver faste rammer for at blive faglig.",
+                "observations",
+                "Vores logbog over de tyve udeskoledage.",
+            ),
         ],
         "next_steps": [
             "Vi fortsætter med udeskole og vil lave en fælles årsplan for de faglige opgaver.",
@@ -541,7 +855,10 @@ THEMES = [
         ],
         "quotes": [
             ("pupil", "Jeg kan bedre tænke, når jeg ikke skal sidde på en stol."),
-            ("parent", "Han kommer hjem og fortæller om skoven hver onsdag. Det gør han ikke om de andre dage."),
+            (
+                "parent",
+                "Han kommer hjem og fortæller om skoven hver onsdag. Det gør han ikke om de andre dage.",
+            ),
             ("colleague", "Regntøj er det vigtigste undervisningsmateriale, vi har."),
         ],
     },
@@ -552,8 +869,11 @@ THEMES = [
         "tags": ["mundtlighed", "fremmedsprog"],
         "extra_tags": ["rollespil", "sange", "ordforråd", "talelyst"],
         "titles": [
-            "Kun engelsk i timerne i {klasse}", "Rollespil i engelsk", "Sange og rim i begynderengelsk",
-            "Talelyst i tysk", "Eleverne optager sig selv på engelsk",
+            "Kun engelsk i timerne i {klasse}",
+            "Rollespil i engelsk",
+            "Sange og rim i begynderengelsk",
+            "Talelyst i tysk",
+            "Eleverne optager sig selv på engelsk",
         ],
         "summaries": [
             "Vi talte kun engelsk i timerne og brugte faste fraser og billeder for at alle kunne følge med.",
@@ -583,9 +903,21 @@ THEMES = [
             "Sangene gav en god start på timen og et fælles ordforråd, vi kunne bygge videre på.",
         ],
         "findings": [
-            ("Flere elever siger noget på engelsk i hver time end før.", "observations", "Optælling af, hvor mange elever der talte, i fire timer før og efter."),
-            ("Eleverne er mindre bange for at sige noget forkert.", "survey", "Spørgeskema om talelyst før og efter forløbet."),
-            ("Elevernes udtale blev bedre fra første til sidste optagelse.", "pupil_work", "Elevernes lydfiler fra forløbets start og slutning."),
+            (
+                "Flere elever siger noget på engelsk i hver time end før.",
+                "observations",
+                "Optælling af, hvor mange elever der talte, i fire timer før og efter.",
+            ),
+            (
+                "Eleverne er mindre bange for at sige noget forkert.",
+                "survey",
+                "Spørgeskema om talelyst før og efter forløbet.",
+            ),
+            (
+                "Elevernes udtale blev bedre fra første til sidste optagelse.",
+                "pupil_work",
+                "Elevernes lydfiler fra forløbets start og slutning.",
+            ),
         ],
         "next_steps": [
             "Vi vil lave flere rollekort og dele dem med resten af sprogfagene.",
@@ -594,7 +926,10 @@ THEMES = [
         ],
         "quotes": [
             ("pupil", "Det er nemmere at snakke engelsk, når man er en anden i et rollespil."),
-            ("pupil", "Jeg lød helt mærkelig første gang, men nu lyder jeg næsten som en englænder."),
+            (
+                "pupil",
+                "Jeg lød helt mærkelig første gang, men nu lyder jeg næsten som en englænder.",
+            ),
             ("colleague", "Plakaterne med fraser var den mindste ændring med den største effekt."),
         ],
     },
@@ -605,8 +940,11 @@ THEMES = [
         "tags": ["bevægelse", "motorik"],
         "extra_tags": ["pauser", "koncentration", "aktive læringsformer"],
         "titles": [
-            "Bevægelsespauser hver lektion", "Faglig bevægelse i {klasse}", "Stafetmatematik",
-            "Morgenløb før første time", "Bevægelse og koncentration i udskolingen",
+            "Bevægelsespauser hver lektion",
+            "Faglig bevægelse i {klasse}",
+            "Stafetmatematik",
+            "Morgenløb før første time",
+            "Bevægelse og koncentration i udskolingen",
         ],
         "summaries": [
             "Vi indførte korte bevægelsespauser midt i hver lektion og fulgte elevernes koncentration.",
@@ -636,9 +974,21 @@ THEMES = [
             "I udskolingen var eleverne først forlegne, men de accepterede pauserne, da de selv fik lov at vælge øvelserne.",
         ],
         "findings": [
-            ("Eleverne arbejder mere koncentreret i anden halvdel af lektionen efter en pause.", "observations", "Observationsskema brugt i tolv lektioner med og uden pause."),
-            ("Eleverne blev hurtigere til gangetabellerne.", "test_results", "En kort tabeltest hver fredag i seks uger."),
-            ("Eleverne oplever, at skoledagen er mindre lang.", "survey", "Spørgeskema til eleverne om skoledagen."),
+            (
+                "Eleverne arbejder mere koncentreret i anden halvdel af lektionen efter en pause.",
+                "observations",
+                "Observationsskema brugt i tolv lektioner med og uden pause.",
+            ),
+            (
+                "Eleverne blev hurtigere til gangetabellerne.",
+                "test_results",
+                "En kort tabeltest hver fredag i seks uger.",
+            ),
+            (
+                "Eleverne oplever, at skoledagen er mindre lang.",
+                "survey",
+                "Spørgeskema til eleverne om skoledagen.",
+            ),
         ],
         "next_steps": [
             "Vi laver en fælles bank af bevægelsesøvelser til alle fag.",
@@ -658,8 +1008,10 @@ THEMES = [
         "tags": ["digital dannelse", "teknologiforståelse"],
         "extra_tags": ["programmering", "makerspace", "sociale medier", "kildekritik"],
         "titles": [
-            "Eleverne programmerer deres eget spil", "Sociale medier i {klasse}",
-            "Makerspace i natur/teknologi", "Falske nyheder og kildekritik",
+            "Eleverne programmerer deres eget spil",
+            "Sociale medier i {klasse}",
+            "Makerspace i natur/teknologi",
+            "Falske nyheder og kildekritik",
         ],
         "summaries": [
             "Eleverne designede og programmerede et lille spil i grupper og testede det på yngre elever.",
@@ -689,9 +1041,21 @@ THEMES = [
             "Makerspace gav plads til elever, der ellers ikke markerer sig meget i timerne.",
         ],
         "findings": [
-            ("Eleverne kunne forklare, hvordan et program træffer valg, efter forløbet.", "interviews", "Samtaler med grupperne om deres spil."),
-            ("Der var færre konflikter fra chatten i skolen efter forløbet.", "observations", "Vores egne noter og samtaler med klassens kontaktforældre."),
-            ("Eleverne stiller flere spørgsmål til kilder end før.", "pupil_work", "Elevernes kildevurderinger før og efter forløbet."),
+            (
+                "Eleverne kunne forklare, hvordan et program træffer valg, efter forløbet.",
+                "interviews",
+                "Samtaler med grupperne om deres spil.",
+            ),
+            (
+                "Der var færre konflikter fra chatten i skolen efter forløbet.",
+                "observations",
+                "Vores egne noter og samtaler med klassens kontaktforældre.",
+            ),
+            (
+                "Eleverne stiller flere spørgsmål til kilder end før.",
+                "pupil_work",
+                "Elevernes kildevurderinger før og efter forløbet.",
+            ),
         ],
         "next_steps": [
             "Vi vil lade næste årgang teste spillene, så det bliver en tradition.",
@@ -711,8 +1075,11 @@ THEMES = [
         "tags": ["historiebevidsthed", "kildearbejde"],
         "extra_tags": ["kildekritik", "museumsbesøg", "lokalhistorie", "fortællinger"],
         "titles": [
-            "Lokalhistorie med {klasse}", "Kilder i stedet for lærebogen", "Interview med bedsteforældre",
-            "Museet som læringsrum", "Historiske fortællinger i udskolingen",
+            "Lokalhistorie med {klasse}",
+            "Kilder i stedet for lærebogen",
+            "Interview med bedsteforældre",
+            "Museet som læringsrum",
+            "Historiske fortællinger i udskolingen",
         ],
         "summaries": [
             "Eleverne undersøgte deres lokalområdes historie gennem gamle fotos, kort og interviews.",
@@ -742,9 +1109,21 @@ THEMES = [
             "På museet var det de små opgaver, der fik eleverne til at se efter, i stedet for at gå forbi.",
         ],
         "findings": [
-            ("Eleverne stiller flere spørgsmål til kilder end før forløbet.", "pupil_work", "Elevernes kildeanalyser fra første og sidste uge."),
-            ("Eleverne kan bedre forklare forandring over tid.", "interviews", "Samtaler med elevgrupper ved forløbets slutning."),
-            ("Forløbet skabte kontakt mellem skole og hjem.", "other", "Beskeder fra forældre på Aula i forløbsperioden."),
+            (
+                "Eleverne stiller flere spørgsmål til kilder end før forløbet.",
+                "pupil_work",
+                "Elevernes kildeanalyser fra første og sidste uge.",
+            ),
+            (
+                "Eleverne kan bedre forklare forandring over tid.",
+                "interviews",
+                "Samtaler med elevgrupper ved forløbets slutning.",
+            ),
+            (
+                "Forløbet skabte kontakt mellem skole og hjem.",
+                "other",
+                "Beskeder fra forældre på Aula i forløbsperioden.",
+            ),
         ],
         "next_steps": [
             "Vi vil lave et fast samarbejde med lokalarkivet.",
@@ -764,8 +1143,11 @@ THEMES = [
         "tags": ["elevinddragelse", "elevstemme"],
         "extra_tags": ["medbestemmelse", "elevråd", "projektarbejde", "motivation"],
         "titles": [
-            "Eleverne planlægger forløbet med", "Elevråd i {klasse}", "Valgfrie opgaver på tre niveauer",
-            "Eleverne evaluerer undervisningen", "Projektuge med elevernes egne spørgsmål",
+            "Eleverne planlægger forløbet med",
+            "Elevråd i {klasse}",
+            "Valgfrie opgaver på tre niveauer",
+            "Eleverne evaluerer undervisningen",
+            "Projektuge med elevernes egne spørgsmål",
         ],
         "summaries": [
             "Vi lod eleverne være med til at planlægge et forløb, fra mål til aktiviteter.",
@@ -795,9 +1177,21 @@ THEMES = [
             "Messen gav eleverne en grund til at gøre sig umage, som vi ikke kunne have givet dem.",
         ],
         "findings": [
-            ("Flere elever oplever, at de har indflydelse på undervisningen.", "survey", "Trivselsmålingens spørgsmål om indflydelse før og efter."),
-            ("Eleverne valgte i de fleste tilfælde opgaver på et passende niveau.", "pupil_work", "Elevernes valg sammenholdt med deres resultater."),
-            ("Evalueringerne blev mere konkrete, efterhånden som eleverne så dem bruges.", "pupil_work", "Elevernes skriftlige evalueringer gennem forløbet."),
+            (
+                "Flere elever oplever, at de har indflydelse på undervisningen.",
+                "survey",
+                "Trivselsmålingens spørgsmål om indflydelse før og efter.",
+            ),
+            (
+                "Eleverne valgte i de fleste tilfælde opgaver på et passende niveau.",
+                "pupil_work",
+                "Elevernes valg sammenholdt med deres resultater.",
+            ),
+            (
+                "Evalueringerne blev mere konkrete, efterhånden som eleverne så dem bruges.",
+                "pupil_work",
+                "Elevernes skriftlige evalueringer gennem forløbet.",
+            ),
         ],
         "next_steps": [
             "Vi vil bruge evalueringsmodellen i alle fag i klassen.",
@@ -833,18 +1227,36 @@ LINK_SENTENCES = {
 }
 
 COLLECTIONS = [
-    ("Kom godt i gang med læsning", "læsning",
-     "Forsøg fra kommunens skoler om læselyst og læsemakkere, udvalgt til team, der vil i gang."),
-    ("Trivsel og fællesskab", "trivsel",
-     "Prøvehandlinger om frikvarterer, morgenmøder og relationer, som andre skoler kan bygge videre på."),
-    ("Matematik, der taler", "matematik",
-     "Forsøg med matematiksamtaler, åbne opgaver og konkreter."),
-    ("Undervisning uden for klasselokalet", "udeskole",
-     "Udeskole og bevægelse: hvad skolerne har prøvet, og hvad de lærte."),
-    ("Feedback, der bliver brugt", "feedback",
-     "Forsøg med exit-sedler, elevsamtaler og feedback uden karakterer."),
-    ("To voksne i klassen", "co-teaching",
-     "Erfaringer med co-teaching og fleksible hold, samlet til skolernes ledelser og team."),
+    (
+        "Kom godt i gang med læsning",
+        "læsning",
+        "Forsøg fra kommunens skoler om læselyst og læsemakkere, udvalgt til team, der vil i gang.",
+    ),
+    (
+        "Trivsel og fællesskab",
+        "trivsel",
+        "Prøvehandlinger om frikvarterer, morgenmøder og relationer, som andre skoler kan bygge videre på.",
+    ),
+    (
+        "Matematik, der taler",
+        "matematik",
+        "Forsøg med matematiksamtaler, åbne opgaver og konkreter.",
+    ),
+    (
+        "Undervisning uden for klasselokalet",
+        "udeskole",
+        "Udeskole og bevægelse: hvad skolerne har prøvet, og hvad de lærte.",
+    ),
+    (
+        "Feedback, der bliver brugt",
+        "feedback",
+        "Forsøg med exit-sedler, elevsamtaler og feedback uden karakterer.",
+    ),
+    (
+        "To voksne i klassen",
+        "co-teaching",
+        "Erfaringer med co-teaching og fleksible hold, samlet til skolernes ledelser og team.",
+    ),
 ]
 
 CURATOR_NOTES = [
@@ -855,4 +1267,3 @@ CURATOR_NOTES = [
     "Et godt eksempel på, hvordan et forsøg fra én skole kan gentages på en anden.",
     "Læs især refleksionen til sidst: den rummer gode råd om tid og planlægning.",
 ]
-

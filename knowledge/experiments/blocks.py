@@ -21,7 +21,11 @@ class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("quote"), max_length=1000)
     speaker = blocks.ChoiceBlock(
         label=_("who said it"),
-        choices=[("pupil", _("A pupil")), ("colleague", _("A colleague")), ("parent", _("A parent"))],
+        choices=[
+            ("pupil", _("A pupil")),
+            ("colleague", _("A colleague")),
+            ("parent", _("A parent")),
+        ],
     )
     attribution = blocks.CharBlock(label=_("more about who (optional)"), required=False)
 
@@ -49,6 +53,7 @@ class ExperimentBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     table = TypedTableBlock(
         [("text", blocks.CharBlock()), ("number", blocks.DecimalBlock())],
-        label=_("Table"), template="knowledge/blocks/table.html",
+        label=_("Table"),
+        template="knowledge/blocks/table.html",
     )
     document = DocumentBlock()

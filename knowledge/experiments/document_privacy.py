@@ -22,9 +22,11 @@ from knowledge.models import ExperimentPage
 def pages_using(document):
     """Ids of the pages whose saved content refers to the document."""
     page_type = ReferenceIndex._get_base_content_type(Page)
-    return ReferenceIndex.get_references_to(document).filter(
-        base_content_type_id=page_type.pk
-    ).values_list("object_id", flat=True)
+    return (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type_id=page_type.pk)
+        .values_list("object_id", flat=True)
+    )
 
 
 def document_is_public(document):

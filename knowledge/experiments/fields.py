@@ -42,28 +42,44 @@ def _model_field(name):
 
 EXPERIMENT_FIELDS = (
     ExperimentField("title", _("Experiment"), _model_field("title"), in_findings=True),
-    ExperimentField("link", _("Link"), lambda e, request: full_url(e, request),
-                    in_findings=True),
-    ExperimentField("school", _("School"), lambda e, r: _title(e.listing_school),
-                    in_findings=True),
-    ExperimentField("municipality", _("Municipality"), lambda e, r: _title(e.listing_municipality),
-                    in_findings=True),
-    ExperimentField("team", _("Teacher team"), lambda e, r: e.team.name if e.team else "",
-                    in_findings=True),
-    ExperimentField("date", _("Date"), lambda e, r: e.listing_date, in_experiments=False,
-                    in_findings=True),
-    ExperimentField("status", _("Status"), lambda e, r: e.get_status_display(), api=True,
-                    in_findings=True),
+    ExperimentField("link", _("Link"), lambda e, request: full_url(e, request), in_findings=True),
+    ExperimentField("school", _("School"), lambda e, r: _title(e.listing_school), in_findings=True),
+    ExperimentField(
+        "municipality",
+        _("Municipality"),
+        lambda e, r: _title(e.listing_municipality),
+        in_findings=True,
+    ),
+    ExperimentField(
+        "team", _("Teacher team"), lambda e, r: e.team.name if e.team else "", in_findings=True
+    ),
+    ExperimentField(
+        "date", _("Date"), lambda e, r: e.listing_date, in_experiments=False, in_findings=True
+    ),
+    ExperimentField(
+        "status", _("Status"), lambda e, r: e.get_status_display(), api=True, in_findings=True
+    ),
     ExperimentField("start_date", _("Start date"), _model_field("start_date"), api=True),
     ExperimentField("end_date", _("End date"), _model_field("end_date"), api=True),
-    ExperimentField("pupil_count", _("Pupils involved"), _model_field("pupil_count"), api=True,
-                    demo=lambda rng: rng.choice([None, rng.randint(8, 28), rng.randint(20, 90)])),
-    ExperimentField("subjects", _("Subjects"), lambda e, r: _names(e.subjects.all()),
-                    in_findings=True),
-    ExperimentField("grade_levels", _("Grade levels"), lambda e, r: _names(e.grade_levels.all()),
-                    in_findings=True),
-    ExperimentField("tags", _("Tags"), lambda e, r: _names(t.name for t in e.tags.all()),
-                    in_findings=True),
+    ExperimentField(
+        "pupil_count",
+        _("Pupils involved"),
+        _model_field("pupil_count"),
+        api=True,
+        demo=lambda rng: rng.choice([None, rng.randint(8, 28), rng.randint(20, 90)]),
+    ),
+    ExperimentField(
+        "subjects", _("Subjects"), lambda e, r: _names(e.subjects.all()), in_findings=True
+    ),
+    ExperimentField(
+        "grade_levels",
+        _("Grade levels"),
+        lambda e, r: _names(e.grade_levels.all()),
+        in_findings=True,
+    ),
+    ExperimentField(
+        "tags", _("Tags"), lambda e, r: _names(t.name for t in e.tags.all()), in_findings=True
+    ),
     ExperimentField("finding_count", _("Findings"), lambda e, r: e.finding_count),
     ExperimentField("summary", _("Summary"), _model_field("summary"), api=True),
 )

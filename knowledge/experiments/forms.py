@@ -26,6 +26,14 @@ def chosen_in(form, formset_name, field_name):
             yield child, chosen
 
 
+def _team_from_message(school_title):
+    # Lazy, and with "%" doubled: ValidationError formats the message with the posted value.
+    return lazy(
+        lambda: (_("Choose a team from %(school)s.") % {"school": school_title}).replace("%", "%%"),
+        str,
+    )()
+
+
 class ExperimentPageForm(WagtailAdminPageForm):
     """Refuses "builds on" links to the experiment itself, to unpublished pages, or in a loop."""
 
@@ -52,16 +60,9 @@ class ExperimentPageForm(WagtailAdminPageForm):
         field.label_from_instance = lambda team: team.name  # the school goes without saying
         # A team from elsewhere (a crafted post) gets the model's own message, not "not a choice".
         field.error_messages = {
-            **field.error_messages, "invalid_choice": _team_from_message(school.title)
+            **field.error_messages,
+            "invalid_choice": _team_from_message(school.title),
         }
-
-
-def _team_from_message(school_title):
-    # Lazy, and with "%" doubled: ValidationError formats the message with the posted value.
-    return lazy(
-        lambda: (_("Choose a team from %(school)s.") % {"school": school_title}).replace("%", "%%"),
-        str,
-    )()
 
     def clean(self):
         cleaned_data = super().clean()

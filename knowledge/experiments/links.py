@@ -166,4 +166,3 @@ def links_for(experiment, user):
     return ExperimentLinks(
         builds_on=builds_on, built_on_by=built_on_by, other_school_count=len(other_schools)
     )
-

@@ -57,7 +57,9 @@ class SafeImageField(WagtailImageField):
         except ValidationError:
             raise
         except Exception as error:  # noqa: BLE001 - truncated or corrupt data, found on decoding
-            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
 
 
 class PraksisImageForm(BaseImageForm):

@@ -110,7 +110,9 @@ def check_number_parameters(request):
         if value.strip() in ("0",) and name in ("offset", "limit"):
             continue
         if parse_id(value) is None:
-            raise BadRequestError(f"{name} must be a whole number from 1 to {10 ** MAX_ID_DIGITS - 1}")
+            raise BadRequestError(
+                f"{name} must be a whole number from 1 to {10**MAX_ID_DIGITS - 1}"
+            )
 
 
 class SchoolFilter(BaseFilterBackend):
@@ -137,7 +139,14 @@ class ExperimentsAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["school"])
     body_fields = PagesAPIViewSet.body_fields + list(API_FIELDS)
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
-        *API_FIELDS, "school", "team", "subjects", "grade_levels", "tags", "findings", "links",
+        *API_FIELDS,
+        "school",
+        "team",
+        "subjects",
+        "grade_levels",
+        "tags",
+        "findings",
+        "links",
     ]
 
     @classmethod

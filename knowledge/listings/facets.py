@@ -152,8 +152,9 @@ class Facet:
             rows = experiments.annotate(**{self._alias: self.value_expression("")}).order_by()
             rows = rows.values_list("pk", self._alias)
         # An experiment without a value of a many-valued facet comes back once, with None.
-        return [(row[0], row[1], row[2] if len(row) > 2 else None) for row in rows
-                if row[1] is not None]
+        return [
+            (row[0], row[1], row[2] if len(row) > 2 else None) for row in rows if row[1] is not None
+        ]
 
     def labels(self, values, found_labels):
         """{value: label} for values, from labels found with them or from the facet itself."""
@@ -212,12 +213,24 @@ FACETS = (
     Facet("fag", _("Subject"), slug, "title", "subjects__slug", "subjects__name"),
     Facet("klassetrin", _("Grade level"), grade, "number", "grade_levels__number"),
     Facet("emne", _("Tag"), slug, "count", "tags__slug", "tags__name"),
-    Facet("status", _("Status"), one_of(ExperimentStatus.choices), "choices", "status",
-          choices=tuple(ExperimentStatus.choices)),
+    Facet(
+        "status",
+        _("Status"),
+        one_of(ExperimentStatus.choices),
+        "choices",
+        "status",
+        choices=tuple(ExperimentStatus.choices),
+    ),
     YearFacet("aar", _("Year"), year, "newest"),
-    Facet("grundlag", _("Rests on"), one_of(EvidenceKind.choices), "choices",
-          "findings__evidence_kind", choices=tuple(EvidenceKind.choices),
-          finding_lookup="evidence_kind"),
+    Facet(
+        "grundlag",
+        _("Rests on"),
+        one_of(EvidenceKind.choices),
+        "choices",
+        "findings__evidence_kind",
+        choices=tuple(EvidenceKind.choices),
+        finding_lookup="evidence_kind",
+    ),
 )
 FACET_PARAMETERS = tuple(facet.parameter for facet in FACETS)
 TREE_FACETS = tuple(facet for facet in FACETS if isinstance(facet, TreeFacet))

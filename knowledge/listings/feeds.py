@@ -92,9 +92,7 @@ class SchoolFeed(ExperimentFeed):
         return obj.get_url(self.request)
 
     def items(self, obj):
-        newest = (
-            self.visible_experiments().child_of(obj).order_by("-first_published_at", "-pk")
-        )
+        newest = self.visible_experiments().child_of(obj).order_by("-first_published_at", "-pk")
         return attach_places(_for_feed(newest)[:FEED_LENGTH])
 
 
@@ -110,7 +108,8 @@ class TagFeed(ExperimentFeed):
 
     def items(self, obj):
         newest = (
-            self.visible_experiments().filter(tagged_items__tag=obj)
+            self.visible_experiments()
+            .filter(tagged_items__tag=obj)
             .order_by("-first_published_at", "-pk")
         )
         return attach_places(_for_feed(newest)[:FEED_LENGTH])
@@ -138,9 +137,11 @@ class CollectionFeed(ExperimentFeed):
         experiments = {
             experiment.pk: experiment
             for experiment in attach_places(
-                _for_feed(ExperimentPage.objects.filter(pk__in=visible).filter(
-                    pk__in=obj.items.values("experiment_id")
-                ))
+                _for_feed(
+                    ExperimentPage.objects.filter(pk__in=visible).filter(
+                        pk__in=obj.items.values("experiment_id")
+                    )
+                )
             )
         }
         ordered_ids = obj.items.order_by("sort_order", "pk").values_list("experiment_id", flat=True)
@@ -149,7 +150,11 @@ class CollectionFeed(ExperimentFeed):
 
 def atom(feed_class):
     """The Atom twin of an RSS feed class."""
-    return type(f"Atom{feed_class.__name__}", (feed_class,), {
-        "feed_type": Atom1Feed,
-        "subtitle": feed_class.description,
-    })
+    return type(
+        f"Atom{feed_class.__name__}",
+        (feed_class,),
+        {
+            "feed_type": Atom1Feed,
+            "subtitle": feed_class.description,
+        },
+    )

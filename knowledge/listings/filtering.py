@@ -127,7 +127,10 @@ class FilteredListing:
     def facet_value(self, facet, value, label, count):
         selected = value in self.active.get(facet.parameter, [])
         return FacetValue(
-            value=value, label=label, count=count, selected=selected,
+            value=value,
+            label=label,
+            count=count,
+            selected=selected,
             url=self.toggled(facet.parameter, value),
         )
 
@@ -163,10 +166,14 @@ class FilteredListing:
         value with the address that removes it. A value no visible row has (so no facet shows
         it) keeps the text of the address as its label."""
         labels = {
-            (facet.parameter, value.value): value.label for facet in facets for value in facet.values
+            (facet.parameter, value.value): value.label
+            for facet in facets
+            for value in facet.values
         }
         missing = [
-            (parameter, value) for parameter, values in self.active.items() for value in values
+            (parameter, value)
+            for parameter, values in self.active.items()
+            for value in values
             if (parameter, value) not in labels
         ]
         labels.update(self._labels_of_unshown(missing))
@@ -189,11 +196,16 @@ class FilteredListing:
         from .queries import public_pages
 
         by_parameter = {facet.parameter: facet for facet in FACETS}
-        tree_ids = [value for parameter, value in missing
-                    if isinstance(by_parameter[parameter], TreeFacet)]
-        titles = dict(
-            public_pages(Page.objects.live().filter(pk__in=tree_ids)).values_list("pk", "title")
-        ) if tree_ids else {}
+        tree_ids = [
+            value for parameter, value in missing if isinstance(by_parameter[parameter], TreeFacet)
+        ]
+        titles = (
+            dict(
+                public_pages(Page.objects.live().filter(pk__in=tree_ids)).values_list("pk", "title")
+            )
+            if tree_ids
+            else {}
+        )
         labels = {}
         for parameter, value in missing:
             facet = by_parameter[parameter]
@@ -210,7 +222,9 @@ class FilteredListing:
             (facet.parameter, value.value) for facet in facets for value in facet.selected_values
         }
         missing = [
-            (name, value) for name, values in self.active.items() for value in values
+            (name, value)
+            for name, values in self.active.items()
+            for value in values
             if (name, value) not in shown_selected
         ]
         labels = self._labels_of_unshown(missing)

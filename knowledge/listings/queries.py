@@ -12,8 +12,14 @@ from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
 
 # What a card never shows: the long texts and the body StreamField (the bulk of each row).
 CARD_DEFERRED_FIELDS = (
-    "question", "background", "what_we_did", "observations", "next_steps", "reflection",
-    "search_description", "seo_title",
+    "question",
+    "background",
+    "what_we_did",
+    "observations",
+    "next_steps",
+    "reflection",
+    "search_description",
+    "seo_title",
 )
 
 
@@ -21,10 +27,14 @@ def experiments_for_listing(queryset):
     """Attach what a listing card shows (school, team, subjects, tags) without per-row queries."""
     from knowledge.models import Subject
 
-    return queryset.defer(*CARD_DEFERRED_FIELDS).select_related("team").prefetch_related(
-        Prefetch("subjects", queryset=Subject.objects.only("id", "name", "slug")),
-        # taggit refuses a custom queryset for this prefetch ("Custom querysets can't be used").
-        "tags",
+    return (
+        queryset.defer(*CARD_DEFERRED_FIELDS)
+        .select_related("team")
+        .prefetch_related(
+            Prefetch("subjects", queryset=Subject.objects.only("id", "name", "slug")),
+            # taggit refuses a custom queryset for this prefetch ("Custom querysets can't be used").
+            "tags",
+        )
     )
 
 
@@ -62,8 +72,9 @@ class LazyRows:
         return bool(self._all())
 
 
-def cached_page_of_experiments(name, user, parts, experiments, per_page, number,
-                               prepare=attach_places, rendered_in_cache=False):
+def cached_page_of_experiments(
+    name, user, parts, experiments, per_page, number, prepare=attach_places, rendered_in_cache=False
+):
     """A Paginator page of rows (experiments_for_listing(...) here; the findings page's rows
     too), with the count from the cache.
 
@@ -131,8 +142,10 @@ def municipalities_with_schools():
     from knowledge.places import municipality_path
 
     municipalities = public_pages(MunicipalityPage.objects.live()).order_by("title")
-    schools = public_pages(SchoolPage.objects.live()).order_by("title").only(
-        "id", "title", "path", "url_path", "depth", "locale_id"
+    schools = (
+        public_pages(SchoolPage.objects.live())
+        .order_by("title")
+        .only("id", "title", "path", "url_path", "depth", "locale_id")
     )
     by_municipality = {}
     for school in schools:
@@ -141,8 +154,9 @@ def municipalities_with_schools():
         )
     return [
         (municipality.title, municipality.get_url(), by_municipality.get(municipality.path, []))
-        for municipality in municipalities.only("id", "title", "path", "url_path", "depth",
-                                                "locale_id")
+        for municipality in municipalities.only(
+            "id", "title", "path", "url_path", "depth", "locale_id"
+        )
     ]
 
 

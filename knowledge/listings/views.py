@@ -27,12 +27,19 @@ def _filters_key(listing):
 def _paginate(request, listing, name, filters, rows, per_page, prepare, rendered_in_cache):
     """The requested page; its count and rows (made by prepare) from the listing cache."""
     page = cached_page_of_experiments(
-        f"{name}-rows", listing.user, [filters], rows, per_page, request.GET.get(PAGE_PARAMETER),
-        prepare=prepare, rendered_in_cache=rendered_in_cache,
+        f"{name}-rows",
+        listing.user,
+        [filters],
+        rows,
+        per_page,
+        request.GET.get(PAGE_PARAMETER),
+        prepare=prepare,
+        rendered_in_cache=rendered_in_cache,
     )
     page.previous_url = (
         listing.querystring(**{PAGE_PARAMETER: page.previous_page_number()})
-        if page.has_previous() else ""
+        if page.has_previous()
+        else ""
     )
     page.next_url = (
         listing.querystring(**{PAGE_PARAMETER: page.next_page_number()}) if page.has_next() else ""
@@ -45,8 +52,16 @@ def _listing_page(request, for_findings, rows_of, per_page, prepare, template):
     name = "findings" if for_findings else "experiments"
     filters = _filters_key(listing)
     # The experiments table caches its rendered rows; the findings list caches the rows.
-    page = _paginate(request, listing, name, filters, rows_of(listing), per_page, prepare,
-                     rendered_in_cache=not for_findings)
+    page = _paginate(
+        request,
+        listing,
+        name,
+        filters,
+        rows_of(listing),
+        per_page,
+        prepare,
+        rendered_in_cache=not for_findings,
+    )
     facets = cached_listing(f"{name}-facets", listing.user, [filters], listing.facets)
     context = {
         "listing": listing,
@@ -63,10 +78,22 @@ def _listing_page(request, for_findings, rows_of, per_page, prepare, template):
 
 
 def findings(request):
-    return _listing_page(request, True, finding_rows, FINDINGS_PER_PAGE, findings_with_places,
-                         "knowledge/listings/findings.html")
+    return _listing_page(
+        request,
+        True,
+        finding_rows,
+        FINDINGS_PER_PAGE,
+        findings_with_places,
+        "knowledge/listings/findings.html",
+    )
 
 
 def experiments(request):
-    return _listing_page(request, False, experiment_rows, EXPERIMENTS_PER_PAGE,
-                         experiments_with_places, "knowledge/listings/experiments.html")
+    return _listing_page(
+        request,
+        False,
+        experiment_rows,
+        EXPERIMENTS_PER_PAGE,
+        experiments_with_places,
+        "knowledge/listings/experiments.html",
+    )

@@ -13,8 +13,20 @@ from .media import PraksisImage, PraksisRendition
 from .taxonomy import GradeLevel, Subject, SynonymGroup
 
 __all__ = [
-    "CollectionIndexPage", "CollectionItem", "CollectionPage",
-    "EvidenceKind", "ExperimentLink", "ExperimentPage", "ExperimentStatus", "ExperimentTag",
-    "Finding", "LinkKind", "HomePage", "PraksisImage", "PraksisRendition", "GradeLevel", "Subject",
+    "CollectionIndexPage",
+    "CollectionItem",
+    "CollectionPage",
+    "EvidenceKind",
+    "ExperimentLink",
+    "ExperimentPage",
+    "ExperimentStatus",
+    "ExperimentTag",
+    "Finding",
+    "LinkKind",
+    "HomePage",
+    "PraksisImage",
+    "PraksisRendition",
+    "GradeLevel",
+    "Subject",
     "SynonymGroup",
 ]

@@ -55,7 +55,9 @@ class CollectionPage(Page):
 class CollectionItem(Orderable):
     page = ParentalKey(CollectionPage, on_delete=models.CASCADE, related_name="items")
     experiment = models.ForeignKey(
-        "knowledge.ExperimentPage", on_delete=models.CASCADE, related_name="+",
+        "knowledge.ExperimentPage",
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("experiment"),
     )
     note = models.TextField(_("why it is here"), max_length=800, blank=True)

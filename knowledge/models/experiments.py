@@ -95,12 +95,17 @@ class ExperimentPage(Page):
     """One practice experiment (prøvehandling) by a teacher team, published under its school."""
 
     summary = models.TextField(
-        _("summary"), max_length=400,
+        _("summary"),
+        max_length=400,
         help_text=_("Two or three sentences for listings and search results."),
     )
     team = models.ForeignKey(
-        "schools.TeacherTeam", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="experiments", verbose_name=_("teacher team"),
+        "schools.TeacherTeam",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="experiments",
+        verbose_name=_("teacher team"),
     )
     grade_levels = ParentalManyToManyField(
         "knowledge.GradeLevel", related_name="experiments", verbose_name=_("grade levels")
@@ -109,13 +114,17 @@ class ExperimentPage(Page):
         "knowledge.Subject", related_name="experiments", verbose_name=_("subjects")
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=ExperimentStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=ExperimentStatus.choices,
         default=ExperimentStatus.PLANNED,
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     pupil_count = models.PositiveIntegerField(
-        _("number of pupils involved"), null=True, blank=True,
+        _("number of pupils involved"),
+        null=True,
+        blank=True,
         validators=[MaxValueValidator(5000)],
         help_text=_("Roughly how many pupils took part, so readers can judge the scale."),
     )
@@ -128,17 +137,24 @@ class ExperimentPage(Page):
     reflection = RichTextField(_("reflection"), blank=True, features=RICH_TEXT_FEATURES)
 
     picture = models.ForeignKey(
-        "knowledge.PraksisImage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("picture"),
+        "knowledge.PraksisImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("picture"),
     )
     tags = ClusterTaggableManager(through=ExperimentTag, blank=True, verbose_name=_("tags"))
     members_only = models.BooleanField(
-        _("only for network members"), default=False,
+        _("only for network members"),
+        default=False,
         help_text=_("Only logged-in members of the network can read this experiment."),
     )
 
     objects = ExperimentManager()
-    base_form_class = ExperimentPageForm  # checks the "builds on" links (knowledge.experiments.links)
+    base_form_class = (
+        ExperimentPageForm  # checks the "builds on" links (knowledge.experiments.links)
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -203,9 +219,11 @@ class ExperimentPage(Page):
         for name in ("start_date", "end_date"):
             date = getattr(self, name)
             if date and not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
-                errors.setdefault(name, _(
-                    "Give a date between %(earliest)s and %(latest)s."
-                ) % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR})
+                errors.setdefault(
+                    name,
+                    _("Give a date between %(earliest)s and %(latest)s.")
+                    % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+                )
         school = self._school_for_validation()
         if self.team_id and school and self.team.school_id != school.pk:
             errors["team"] = _("Choose a team from %(school)s.") % {"school": school.title}
@@ -237,7 +255,10 @@ class Finding(Orderable):
     page = ParentalKey(ExperimentPage, on_delete=models.CASCADE, related_name="findings")
     statement = models.TextField(_("finding"), max_length=600)
     evidence_kind = models.CharField(
-        _("rests on"), max_length=20, choices=EvidenceKind.choices, default=EvidenceKind.OBSERVATIONS
+        _("rests on"),
+        max_length=20,
+        choices=EvidenceKind.choices,
+        default=EvidenceKind.OBSERVATIONS,
     )
     evidence = models.TextField(_("what it rests on, in detail"), max_length=1000, blank=True)
 
@@ -256,7 +277,9 @@ class ExperimentLink(Orderable):
 
     page = ParentalKey(ExperimentPage, on_delete=models.CASCADE, related_name="links")
     target = models.ForeignKey(
-        ExperimentPage, on_delete=models.CASCADE, related_name="incoming_links",
+        ExperimentPage,
+        on_delete=models.CASCADE,
+        related_name="incoming_links",
         verbose_name=_("experiment"),
     )
     kind = models.CharField(_("kind of link"), max_length=20, choices=LinkKind.choices)

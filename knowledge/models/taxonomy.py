@@ -48,8 +48,10 @@ class SynonymGroup(models.Model):
 
     words = models.TextField(
         _("words"),
-        help_text=_("Words that mean the same when searching, separated by commas, "
-                    "e.g. “fravær, pjæk, skolevægring”. A word may be several words."),
+        help_text=_(
+            "Words that mean the same when searching, separated by commas, "
+            "e.g. “fravær, pjæk, skolevægring”. A word may be several words."
+        ),
     )
 
     class Meta:

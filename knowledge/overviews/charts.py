@@ -68,16 +68,32 @@ def bar_chart(chart_id, title, description, rows, label_heading, value_heading):
     for index, (label, value) in enumerate(rows):
         y = index * (BAR_HEIGHT + BAR_GAP)
         width = _scale(value, largest, PLOT_WIDTH)
-        marks.append(Mark(
-            label=label, value=value, x=LABEL_WIDTH, y=y, width=width, height=BAR_HEIGHT,
-            label_x=LABEL_WIDTH - 8, label_y=y + BAR_HEIGHT * 0.7,
-            value_x=LABEL_WIDTH + width + 6, value_y=y + BAR_HEIGHT * 0.7,
-        ))
+        marks.append(
+            Mark(
+                label=label,
+                value=value,
+                x=LABEL_WIDTH,
+                y=y,
+                width=width,
+                height=BAR_HEIGHT,
+                label_x=LABEL_WIDTH - 8,
+                label_y=y + BAR_HEIGHT * 0.7,
+                value_x=LABEL_WIDTH + width + 6,
+                value_y=y + BAR_HEIGHT * 0.7,
+            )
+        )
     height = max(len(rows) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP, BAR_HEIGHT)
     return Chart(
-        kind="bar", chart_id=slugify(chart_id), title=title, description=description,
-        label_heading=label_heading, value_heading=value_heading, rows=rows,
-        width=LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH, height=height, marks=marks,
+        kind="bar",
+        chart_id=slugify(chart_id),
+        title=title,
+        description=description,
+        label_heading=label_heading,
+        value_heading=value_heading,
+        rows=rows,
+        width=LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH,
+        height=height,
+        marks=marks,
     )
 
 
@@ -90,14 +106,30 @@ def timeline(chart_id, title, description, rows, label_heading, value_heading):
     for index, (label, value) in enumerate(rows):
         x = index * (COLUMN_WIDTH + COLUMN_GAP)
         height = _scale(value, largest, PLOT_HEIGHT)
-        marks.append(Mark(
-            label=label, value=value, x=x, y=baseline - height, width=COLUMN_WIDTH, height=height,
-            label_x=x + COLUMN_WIDTH / 2, label_y=baseline + 16,
-            value_x=x + COLUMN_WIDTH / 2, value_y=baseline - height - 6,
-        ))
+        marks.append(
+            Mark(
+                label=label,
+                value=value,
+                x=x,
+                y=baseline - height,
+                width=COLUMN_WIDTH,
+                height=height,
+                label_x=x + COLUMN_WIDTH / 2,
+                label_y=baseline + 16,
+                value_x=x + COLUMN_WIDTH / 2,
+                value_y=baseline - height - 6,
+            )
+        )
     width = max(len(rows) * (COLUMN_WIDTH + COLUMN_GAP) - COLUMN_GAP, COLUMN_WIDTH)
     return Chart(
-        kind="timeline", chart_id=slugify(chart_id), title=title, description=description,
-        label_heading=label_heading, value_heading=value_heading, rows=rows,
-        width=width, height=baseline + BOTTOM_MARGIN, marks=marks,
+        kind="timeline",
+        chart_id=slugify(chart_id),
+        title=title,
+        description=description,
+        label_heading=label_heading,
+        value_heading=value_heading,
+        rows=rows,
+        width=width,
+        height=baseline + BOTTOM_MARGIN,
+        marks=marks,
     )

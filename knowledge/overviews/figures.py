@@ -122,13 +122,15 @@ def team_summaries(teams, experiments):
     summaries = []
     for team in teams:
         own = by_team.get(team.pk, [])
-        summaries.append(TeamSummary(
-            name=team.name,
-            grade_band=team.get_grade_band_display(),
-            experiment_count=len(own),
-            subjects=_most_common(Counter(name for e in own for name in e.subjects)),
-            tags=_most_common(Counter(name for e in own for name in e.tags)),
-        ))
+        summaries.append(
+            TeamSummary(
+                name=team.name,
+                grade_band=team.get_grade_band_display(),
+                experiment_count=len(own),
+                subjects=_most_common(Counter(name for e in own for name in e.subjects)),
+                tags=_most_common(Counter(name for e in own for name in e.tags)),
+            )
+        )
     return summaries
 
 
@@ -159,26 +161,39 @@ def school_figures(school, user):
     number = _("Experiments")
     charts = {
         "status": bar_chart(
-            "status", _("Experiments by status"),
+            "status",
+            _("Experiments by status"),
             _("A bar for each status with the number of experiments in it."),
             [(label, status_counts[value]) for value, label in ExperimentStatus.choices],
-            _("Status"), number,
+            _("Status"),
+            number,
         ),
         "activity": timeline(
-            "activity", _("Experiments started per term"),
-            _("A column for each school term, from the first to the latest, with the number of "
-              "experiments started in it."),
-            activity_rows(experiments), _("Term"), number,
+            "activity",
+            _("Experiments started per term"),
+            _(
+                "A column for each school term, from the first to the latest, with the number of "
+                "experiments started in it."
+            ),
+            activity_rows(experiments),
+            _("Term"),
+            number,
         ),
         "subjects": bar_chart(
-            "subjects", _("Subjects in use"),
+            "subjects",
+            _("Subjects in use"),
             _("The subjects the school's experiments are about, most used first."),
-            subject_counts[:MAX_BARS], _("Subject"), number,
+            subject_counts[:MAX_BARS],
+            _("Subject"),
+            number,
         ),
         "tags": bar_chart(
-            "tags", _("Tags in use"),
+            "tags",
+            _("Tags in use"),
             _("The tags on the school's experiments, most used first."),
-            tag_counts[:MAX_BARS], _("Tag"), number,
+            tag_counts[:MAX_BARS],
+            _("Tag"),
+            number,
         ),
     }
     return {
@@ -245,11 +260,15 @@ def municipality_figures(municipality, kind, user):
     themes = theme_matrix(schools, experiments, kind, _network_theme_names(kind, user))
     kind_label = _("Tag") if kind == "tags" else _("Subject")
     chart = bar_chart(
-        "schools-per-theme", _("Schools working on each theme"),
-        _("A bar for each theme with the number of the municipality's schools that have "
-          "experiments on it, most shared first."),
+        "schools-per-theme",
+        _("Schools working on each theme"),
+        _(
+            "A bar for each theme with the number of the municipality's schools that have "
+            "experiments on it, most shared first."
+        ),
         [(t.name, t.school_count) for t in themes if t.school_count][:MAX_BARS],
-        kind_label, _("Schools"),
+        kind_label,
+        _("Schools"),
     )
     return {
         "kind_label": kind_label,

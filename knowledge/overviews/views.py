@@ -27,9 +27,11 @@ class ThemeForm(forms.Form):
         label=gettext_lazy("Themes"),
         choices=[("tags", gettext_lazy("Tags")), ("fag", gettext_lazy("Subjects"))],
         required=False,
-        error_messages={"invalid_choice": gettext_lazy(
-            "“%(value)s” is not a kind of theme. Choose tags or subjects; tags are shown."
-        )},
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "“%(value)s” is not a kind of theme. Choose tags or subjects; tags are shown."
+            )
+        },
     )
 
 
@@ -55,7 +57,9 @@ def municipality_overview(request, municipality_id):
     kind = (form.is_valid() and form.cleaned_data["tema"]) or "tags"
     # The matrix depends only on which experiments the reader may see: cached per visibility.
     figures = cached_listing(
-        "municipality-overview", request.user, [municipality.pk, kind],
+        "municipality-overview",
+        request.user,
+        [municipality.pk, kind],
         lambda: municipality_figures(municipality, kind, request.user),
     )
     context = {"municipality": municipality, "form": form, "kind": kind, **figures}

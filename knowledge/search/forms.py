@@ -50,7 +50,11 @@ class SearchForm(forms.Form):
 
     @property
     def query(self):
-        return self.cleaned_data.get("q", "") if self.is_bound and hasattr(self, "cleaned_data") else ""
+        return (
+            self.cleaned_data.get("q", "")
+            if self.is_bound and hasattr(self, "cleaned_data")
+            else ""
+        )
 
     @property
     def sort(self):

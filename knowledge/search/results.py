@@ -144,8 +144,9 @@ def suggestion_for(backend, backend_name, visible, text):
     return suggestion if pks else None
 
 
-def find_experiments(user, text, selections=None, sort=None, backend_name="default",
-                     facet_urls=None, suggest=True):
+def find_experiments(
+    user, text, selections=None, sort=None, backend_name="default", facet_urls=None, suggest=True
+):
     """Search the experiments user may see; selections maps facet keys to chosen values."""
     outcome = SearchOutcome(query=text, sort=sort or "")
     visible = ExperimentPage.objects.visible_to(user)

@@ -48,7 +48,8 @@ class Address:
         if sorter and sorter != SORT_RELEVANCE:
             pairs.append(("sorter", sorter))
         pairs += [
-            (parameter, str(value)) for parameter in FACET_PARAMETERS
+            (parameter, str(value))
+            for parameter in FACET_PARAMETERS
             for value in chosen.get(parameter, [])
         ]
         if side is not None:
@@ -81,8 +82,11 @@ def _page_objects(pks):
         .select_related("team")
         .prefetch_related(
             "tags",
-            Prefetch("findings", queryset=Finding.objects.only("id", "page_id", "statement"),
-                     to_attr="search_findings"),
+            Prefetch(
+                "findings",
+                queryset=Finding.objects.only("id", "page_id", "statement"),
+                to_attr="search_findings",
+            ),
         )
     )
     by_pk = {experiment.pk: experiment for experiment in queryset}
@@ -108,8 +112,10 @@ def search(request):
         paginator = Paginator(outcome.pks, RESULTS_PER_PAGE)
         page = paginator.get_page(request.GET.get("side"))
         if request.GET.get("side") not in (None, "", str(page.number)):
-            notes.append(_("That results page does not exist; showing page %(number)s.")
-                         % {"number": page.number})
+            notes.append(
+                _("That results page does not exist; showing page %(number)s.")
+                % {"number": page.number}
+            )
         page.object_list = _page_objects(list(page.object_list))
         for experiment in page.object_list:
             experiment.snippet = _snippet(experiment, query)
@@ -129,13 +135,14 @@ def search(request):
             (SORT_NEWEST, _("Newest first"), address.with_changes(sorter=SORT_NEWEST)),
         ],
         "suggestion_url": (
-            address.with_changes(q=outcome.suggestion)
-            if outcome and outcome.suggestion else None
+            address.with_changes(q=outcome.suggestion) if outcome and outcome.suggestion else None
         ),
         "previous_url": address.with_changes(side=page.previous_page_number())
-        if page and page.has_previous() else None,
+        if page and page.has_previous()
+        else None,
         "next_url": address.with_changes(side=page.next_page_number())
-        if page and page.has_next() else None,
+        if page and page.has_next()
+        else None,
     }
     return render(request, "search/search.html", context)
 

@@ -83,7 +83,8 @@ def merge_tags(source, target):
     )
     for through, tag_field in _tag_relations():
         identity = [
-            field.attname for field in through._meta.concrete_fields
+            field.attname
+            for field in through._meta.concrete_fields
             if not field.primary_key and field is not tag_field
         ]
         already = set(through.objects.filter(**{tag_field.name: target}).values_list(*identity))
@@ -108,7 +109,8 @@ def _reindex(experiment_ids):
 
 class TagForm(WagtailAdminModelForm):
     merge = forms.BooleanField(
-        label=gettext_lazy("Merge into the tag that has this name"), required=False,
+        label=gettext_lazy("Merge into the tag that has this name"),
+        required=False,
         help_text=gettext_lazy(
             "If another tag already has the new name, move all its experiments there."
         ),
@@ -133,18 +135,21 @@ class TagForm(WagtailAdminModelForm):
         same = tags_named(name, exclude=self.instance if self.instance.pk else None)
         if same:
             if not self.instance.pk:
-                self.add_error("name", _("A tag called “%(name)s” already exists.") % {
-                    "name": same[0].name
-                })
+                self.add_error(
+                    "name", _("A tag called “%(name)s” already exists.") % {"name": same[0].name}
+                )
             elif cleaned.get("merge"):
                 self.merge_target = same[0]
             else:
-                self.add_error("name", _(
-                    "A tag called “%(name)s” already exists. Tick “Merge into the tag that has "
-                    "this name” to move all experiments of “%(current)s” to it."
-                ) % {"name": same[0].name, "current": self.instance.name or name})
+                self.add_error(
+                    "name",
+                    _(
+                        "A tag called “%(name)s” already exists. Tick “Merge into the tag that has "
+                        "this name” to move all experiments of “%(current)s” to it."
+                    )
+                    % {"name": same[0].name, "current": self.instance.name or name},
+                )
         return cleaned
-
 
     def validate_unique(self):
         # clean() has already explained a clash of names, and a merge keeps the existing name.
@@ -165,9 +170,9 @@ class TagEditView(generic.EditView):
         tag = self.form.save(commit=False)
         tag.slug = unique_slug(tag)
         tag.save()
-        _reindex(set(
-            ExperimentPage.objects.filter(tagged_items__tag=tag).values_list("pk", flat=True)
-        ))
+        _reindex(
+            set(ExperimentPage.objects.filter(tagged_items__tag=tag).values_list("pk", flat=True))
+        )
         return tag
 
     def get_success_message(self):
@@ -186,14 +191,17 @@ class TagCreateView(generic.CreateView):
 
 class TagIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().annotate(
-            experiment_count=Count("knowledge_experimenttag_items", distinct=True)
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(experiment_count=Count("knowledge_experimenttag_items", distinct=True))
         )
 
 
 class MergeForm(forms.Form):
     target = forms.ModelChoiceField(
-        label=gettext_lazy("Merge into"), queryset=Tag.objects.none(),
+        label=gettext_lazy("Merge into"),
+        queryset=Tag.objects.none(),
         help_text=gettext_lazy("The tag that stays. Tags with the same name come first."),
     )
 
@@ -226,11 +234,11 @@ class TagViewSet(ModelViewSet):
     list_display = [
         "name",
         "slug",
-        Column(
-            "experiment_count", label=gettext_lazy("Experiments"), sort_key="experiment_count"
-        ),
+        Column("experiment_count", label=gettext_lazy("Experiments"), sort_key="experiment_count"),
         TitleColumn(
-            "merge", label=gettext_lazy("Merge"), url_name="tags:merge",
+            "merge",
+            label=gettext_lazy("Merge"),
+            url_name="tags:merge",
             accessor=lambda tag: _("Merge into another tag…"),
         ),
     ]
@@ -248,15 +256,21 @@ class TagViewSet(ModelViewSet):
         if request.method == "POST" and form.is_valid():
             target = form.cleaned_data["target"]
             moved = merge_tags(source, target)
-            messages.success(request, _(
-                "“%(source)s” was merged into “%(target)s”: %(count)s experiments moved."
-            ) % {"source": source.name, "target": target.name, "count": moved})
+            messages.success(
+                request,
+                _("“%(source)s” was merged into “%(target)s”: %(count)s experiments moved.")
+                % {"source": source.name, "target": target.name, "count": moved},
+            )
             return redirect(self.get_url_name("index"))
         experiment_count = ExperimentPage.objects.filter(tagged_items__tag=source).count()
-        return TemplateResponse(request, "knowledge/tag_admin/merge.html", {
-            "source": source,
-            "form": form,
-            "experiment_count": experiment_count,
-            "index_url": reverse(self.get_url_name("index")),
-            "submit_url": reverse(self.get_url_name("merge"), args=[source.pk]),
-        })
+        return TemplateResponse(
+            request,
+            "knowledge/tag_admin/merge.html",
+            {
+                "source": source,
+                "form": form,
+                "experiment_count": experiment_count,
+                "index_url": reverse(self.get_url_name("index")),
+                "submit_url": reverse(self.get_url_name("merge"), args=[source.pk]),
+            },
+        )

@@ -32,7 +32,9 @@ class CachedListingNode(template.Node):
 def do_cached_listing(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
-        raise template.TemplateSyntaxError("cached_listing needs a name: {% cached_listing \"name\" part ... %}")
+        raise template.TemplateSyntaxError(
+            'cached_listing needs a name: {% cached_listing "name" part ... %}'
+        )
     nodelist = parser.parse(("end_cached_listing",))
     parser.delete_first_token()
     return CachedListingNode(

@@ -31,9 +31,12 @@ class OpenQuestionForm(WagtailAdminModelForm):
         cleaned = super().clean()
         school, municipality = cleaned.get("owner_school"), cleaned.get("owner_municipality")
         if bool(school) == bool(municipality):
-            self.add_error(None, _("Choose either the school or the municipality that asks the "
-                                   "question."))
-        groups = [cleaned.get(f) for f in ("for_pupils", "for_parents", "for_teachers", "for_staff")]
+            self.add_error(
+                None, _("Choose either the school or the municipality that asks the question.")
+            )
+        groups = [
+            cleaned.get(f) for f in ("for_pupils", "for_parents", "for_teachers", "for_staff")
+        ]
         if not any(groups):
             self.add_error(None, _("Choose at least one group that may answer."))
         closes, opens = cleaned.get("closes_at"), cleaned.get("opens_at")
@@ -42,8 +45,10 @@ class OpenQuestionForm(WagtailAdminModelForm):
         chosen = cleaned.get("schools")
         if school and chosen and any(s.pk != school.pk for s in chosen):
             self.add_error("schools", _("A school's question can only be answered at that school."))
-        if municipality and chosen and any(
-            not s.path.startswith(municipality.path) for s in chosen
+        if (
+            municipality
+            and chosen
+            and any(not s.path.startswith(municipality.path) for s in chosen)
         ):
             self.add_error("schools", _("Choose only schools in the municipality."))
         return cleaned

@@ -28,10 +28,16 @@ def answers_view(request, pk):
     question = owned_question(request, pk)
     answers = question.answers.select_related("school").order_by("pk")
     page = Paginator(answers, ANSWERS_PER_PAGE).get_page(request.GET.get("p"))
-    return render(request, "voices/admin/answers.html", {
-        "question": question, "page": page, "count": answers.count(),
-        "analysis": question.analyses.first(),
-    })
+    return render(
+        request,
+        "voices/admin/answers.html",
+        {
+            "question": question,
+            "page": page,
+            "count": answers.count(),
+            "analysis": question.analyses.first(),
+        },
+    )
 
 
 @require_POST
@@ -46,14 +52,20 @@ def picture_for_reading(analysis):
     """The stored result with masked texts beside the ids, for the owner's eyes."""
     result = analysis.result or {"themes": [], "unique_voices": []}
     ids = {int(i) for t in result["themes"] for i in t["quotes"]} | {
-        int(i) for i in result["unique_voices"]}
+        int(i) for i in result["unique_voices"]
+    }
     texts = dict(analysis.question.answers.filter(pk__in=ids).values_list("pk", "text"))
     total = max(analysis.answer_count, 1)
-    themes = [{
-        "name": theme["name"], "count": len(theme["answers"]),
-        "share": round(100 * len(theme["answers"]) / total), "minority": theme["minority"],
-        "quotes": [mask(texts.get(int(i), "")) for i in theme["quotes"]],
-    } for theme in result["themes"]]
+    themes = [
+        {
+            "name": theme["name"],
+            "count": len(theme["answers"]),
+            "share": round(100 * len(theme["answers"]) / total),
+            "minority": theme["minority"],
+            "quotes": [mask(texts.get(int(i), "")) for i in theme["quotes"]],
+        }
+        for theme in result["themes"]
+    ]
     unique = [mask(texts.get(int(i), "")) for i in result["unique_voices"]]
     return themes, unique
 
@@ -62,9 +74,17 @@ def analysis_view(request, pk, analysis_pk):
     question = owned_question(request, pk)
     analysis = get_object_or_404(Analysis, question=question, pk=analysis_pk)
     if request.GET.get("format") == "json":
-        return JsonResponse({"status": analysis.status, "progress": analysis.progress,
-                             "step": analysis.step})
+        return JsonResponse(
+            {"status": analysis.status, "progress": analysis.progress, "step": analysis.step}
+        )
     themes, unique = picture_for_reading(analysis) if analysis.result else ([], [])
-    return render(request, "voices/admin/analysis.html", {
-        "question": question, "analysis": analysis, "themes": themes, "unique_voices": unique,
-    })
+    return render(
+        request,
+        "voices/admin/analysis.html",
+        {
+            "question": question,
+            "analysis": analysis,
+            "themes": themes,
+            "unique_voices": unique,
+        },
+    )

@@ -22,18 +22,25 @@ HONEYPOT = "website"
 
 class AnswerForm(forms.Form):
     text = forms.CharField(
-        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 6}),
         max_length=MAX_ANSWER_LENGTH,
         error_messages={
             "required": _("Write your answer in the box first."),
-            "max_length": _("Your answer is too long. Please keep it under %(limit_value)d "
-                            "characters (it has %(show_value)d)."),
+            "max_length": _(
+                "Your answer is too long. Please keep it under %(limit_value)d "
+                "characters (it has %(show_value)d)."
+            ),
         },
     )
-    group = forms.ChoiceField(label=_("I am"), widget=forms.RadioSelect,
-                              error_messages={"required": _("Choose who you are.")})
-    school = forms.ChoiceField(label=_("My school"),
-                               error_messages={"required": _("Choose your school.")})
+    group = forms.ChoiceField(
+        label=_("I am"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose who you are.")},
+    )
+    school = forms.ChoiceField(
+        label=_("My school"), error_messages={"required": _("Choose your school.")}
+    )
     name = forms.CharField(label=_("Your name"), max_length=120, required=False)
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
@@ -59,9 +66,12 @@ class AnswerForm(forms.Form):
 
     def save(self):
         answer = Answer.objects.create(
-            question=self.question, text=self.cleaned_data["text"].strip(),
-            group=self.cleaned_data["group"], school=self.schools[self.cleaned_data["school"]],
-            respondent_name=self.cleaned_data.get("name", ""), source=AnswerSource.FORM,
+            question=self.question,
+            text=self.cleaned_data["text"].strip(),
+            group=self.cleaned_data["group"],
+            school=self.schools[self.cleaned_data["school"]],
+            respondent_name=self.cleaned_data.get("name", ""),
+            source=AnswerSource.FORM,
         )
         enqueue_embedding([answer.pk])
         return answer
@@ -116,4 +126,3 @@ def answer_page(request, key):
 def thanks_page(request, key):
     question = get_object_or_404(OpenQuestion, key=key)
     return render(request, "voices/answer_thanks.html", {"question": question})
-

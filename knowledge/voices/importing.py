@@ -35,8 +35,14 @@ GROUP_WORDS = {
     RespondentGroup.PUPIL: {"elev", "elever", "pupil", "student", "barn"},
     RespondentGroup.PARENT: {"forælder", "forældre", "foraelder", "parent", "mor", "far"},
     RespondentGroup.TEACHER: {"lærer", "lærere", "laerer", "teacher", "underviser"},
-    RespondentGroup.STAFF: {"andet personale", "personale", "pædagog", "staff", "other staff",
-                            "medarbejder"},
+    RespondentGroup.STAFF: {
+        "andet personale",
+        "personale",
+        "pædagog",
+        "staff",
+        "other staff",
+        "medarbejder",
+    },
 }
 _GROUP_BY_WORD = {word: group for group, words in GROUP_WORDS.items() for word in words}
 
@@ -69,8 +75,11 @@ def _csv_table(data: bytes) -> Table:
     if not rows:
         raise ImportFileError(gettext("The file is empty."))
     # Line numbers and rows coincide unless a field spans lines; then mark by content.
-    bad_rows = {i - 1 for i in undecodable if i >= 1} if len(rows) == len(lines) else {
-        i for i, row in enumerate(rows[1:]) if any("\ufffd" in cell for cell in row)}
+    bad_rows = (
+        {i - 1 for i in undecodable if i >= 1}
+        if len(rows) == len(lines)
+        else {i for i, row in enumerate(rows[1:]) if any("\ufffd" in cell for cell in row)}
+    )
     return Table(header=[h.strip() for h in rows[0]], rows=rows[1:], undecodable=bad_rows)
 
 
@@ -80,11 +89,14 @@ def _xlsx_table(data: bytes) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
-        raise ImportFileError(gettext("The file could not be opened as an Excel workbook "
-                                      "(.xlsx).")) from error
+        raise ImportFileError(
+            gettext("The file could not be opened as an Excel workbook (.xlsx).")
+        ) from error
     sheet = workbook.worksheets[0]
-    rows = [["" if cell is None else str(cell) for cell in row]
-            for row in sheet.iter_rows(values_only=True)]
+    rows = [
+        ["" if cell is None else str(cell) for cell in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
     workbook.close()
     if not rows:
         raise ImportFileError(gettext("The file is empty."))
@@ -118,9 +130,14 @@ class CheckedRows:
     left_out: list[int]
 
 
-def check_rows(table: Table, text_column: int, group_column: int | None,
-               school_column: int | None, schools: dict[str, object],
-               skip_empty: bool = True) -> CheckedRows:
+def check_rows(
+    table: Table,
+    text_column: int,
+    group_column: int | None,
+    school_column: int | None,
+    schools: dict[str, object],
+    skip_empty: bool = True,
+) -> CheckedRows:
     """Every row as an answer to store, or the reason it cannot be stored."""
     answers, problems, left_out = [], [], []
     schools_by_name = {name.strip().lower(): school for name, school in schools.items()}
@@ -134,8 +151,11 @@ def check_rows(table: Table, text_column: int, group_column: int | None,
             left_out.append(number)
             continue
         if index in table.undecodable:
-            problems.append(RowProblem(number, gettext(
-                "wrong encoding: the row has characters that are not UTF-8")))
+            problems.append(
+                RowProblem(
+                    number, gettext("wrong encoding: the row has characters that are not UTF-8")
+                )
+            )
             continue
         text = cell(row, text_column)
         if not text:
@@ -145,22 +165,35 @@ def check_rows(table: Table, text_column: int, group_column: int | None,
                 problems.append(RowProblem(number, gettext("the answer is empty")))
             continue
         if len(text) > MAX_ANSWER_LENGTH:
-            problems.append(RowProblem(number, gettext(
-                "the answer is too long: %(length)d characters, at most %(limit)d") % {
-                    "length": len(text), "limit": MAX_ANSWER_LENGTH}))
+            problems.append(
+                RowProblem(
+                    number,
+                    gettext("the answer is too long: %(length)d characters, at most %(limit)d")
+                    % {"length": len(text), "limit": MAX_ANSWER_LENGTH},
+                )
+            )
             continue
         group_word = cell(row, group_column).lower()
         group = _GROUP_BY_WORD.get(group_word, "")
         if group_word and not group:
-            problems.append(RowProblem(number, gettext(
-                "unknown respondent group “%(group)s”") % {"group": cell(row, group_column)}))
+            problems.append(
+                RowProblem(
+                    number,
+                    gettext("unknown respondent group “%(group)s”")
+                    % {"group": cell(row, group_column)},
+                )
+            )
             continue
         school_name = cell(row, school_column)
         school = schools_by_name.get(school_name.lower()) if school_name else None
         if school_name and school is None:
-            problems.append(RowProblem(number, gettext(
-                "the school “%(school)s” is not one of this question's schools") % {
-                    "school": school_name}))
+            problems.append(
+                RowProblem(
+                    number,
+                    gettext("the school “%(school)s” is not one of this question's schools")
+                    % {"school": school_name},
+                )
+            )
             continue
         answers.append({"text": text, "group": group, "school": school})
     return CheckedRows(answers, problems, left_out)
@@ -170,8 +203,16 @@ def store_answers(question, answers: list[dict]) -> list[int]:
     """Store every answer or none (one transaction); the vectors are queued afterwards."""
     with transaction.atomic():
         created = Answer.objects.bulk_create(
-            [Answer(question=question, source=AnswerSource.IMPORT, text=a["text"],
-                    group=a["group"], school=a["school"]) for a in answers],
+            [
+                Answer(
+                    question=question,
+                    source=AnswerSource.IMPORT,
+                    text=a["text"],
+                    group=a["group"],
+                    school=a["school"],
+                )
+                for a in answers
+            ],
             batch_size=1000,
         )
         ids = [answer.pk for answer in created]
@@ -185,24 +226,31 @@ class UploadForm(forms.Form):
 
 class ColumnsForm(forms.Form):
     text_column = forms.TypedChoiceField(label=_("Column with the answers"), coerce=int)
-    group_column = forms.TypedChoiceField(label=_("Column with the respondent group"),
-                                          coerce=int, required=False, empty_value=None)
-    school_column = forms.TypedChoiceField(label=_("Column with the school"), coerce=int,
-                                           required=False, empty_value=None)
-    skip_empty = forms.BooleanField(label=_("Leave out rows without an answer"), required=False,
-                                    initial=True)
+    group_column = forms.TypedChoiceField(
+        label=_("Column with the respondent group"), coerce=int, required=False, empty_value=None
+    )
+    school_column = forms.TypedChoiceField(
+        label=_("Column with the school"), coerce=int, required=False, empty_value=None
+    )
+    skip_empty = forms.BooleanField(
+        label=_("Leave out rows without an answer"), required=False, initial=True
+    )
 
     def __init__(self, header, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        columns = [(i, name or gettext("column %(number)d") % {"number": i + 1})
-                   for i, name in enumerate(header)]
+        columns = [
+            (i, name or gettext("column %(number)d") % {"number": i + 1})
+            for i, name in enumerate(header)
+        ]
         self.fields["text_column"].choices = columns
         for name in ("group_column", "school_column"):
             self.fields[name].choices = [("", gettext("(none)"))] + columns
         lowered = [h.lower() for h in header]
-        for name, words in (("text_column", ("text", "svar", "answer", "besvarelse")),
-                            ("group_column", ("group", "gruppe", "rolle", "jeg er")),
-                            ("school_column", ("school", "skole"))):
+        for name, words in (
+            ("text_column", ("text", "svar", "answer", "besvarelse")),
+            ("group_column", ("group", "gruppe", "rolle", "jeg er")),
+            ("school_column", ("school", "skole")),
+        ):
             for i, heading in enumerate(lowered):
                 if any(word in heading for word in words):
                     self.fields[name].initial = i
@@ -241,18 +289,32 @@ def import_view(request, pk):
     checked = None
     if columns.is_bound and columns.is_valid():
         schools = {s.title: s for s in question.school_choices()}
-        checked = check_rows(table, columns.cleaned_data["text_column"],
-                             columns.cleaned_data["group_column"],
-                             columns.cleaned_data["school_column"], schools,
-                             columns.cleaned_data["skip_empty"])
+        checked = check_rows(
+            table,
+            columns.cleaned_data["text_column"],
+            columns.cleaned_data["group_column"],
+            columns.cleaned_data["school_column"],
+            schools,
+            columns.cleaned_data["skip_empty"],
+        )
         if "import" in request.POST and not checked.problems and checked.answers:
             ids = store_answers(question, checked.answers)
             cache.delete(_cache_key(question, token))
-            messages.success(request, gettext("%(count)d answers were imported.") % {
-                "count": len(ids)})
+            messages.success(
+                request, gettext("%(count)d answers were imported.") % {"count": len(ids)}
+            )
             return redirect(reverse("voices_admin:answers", args=[pk]))
-    return render(request, "voices/admin/import_columns.html", {
-        **context, "form": columns, "token": token, "file_name": name, "checked": checked,
-        "header": table.header, "preview": table.rows[:PREVIEW_ROWS],
-        "row_count": len(table.rows),
-    })
+    return render(
+        request,
+        "voices/admin/import_columns.html",
+        {
+            **context,
+            "form": columns,
+            "token": token,
+            "file_name": name,
+            "checked": checked,
+            "header": table.header,
+            "preview": table.rows[:PREVIEW_ROWS],
+            "row_count": len(table.rows),
+        },
+    )

@@ -30,35 +30,54 @@ class OpenQuestion(models.Model):
 
     question = models.CharField(_("question"), max_length=300)
     introduction = models.TextField(
-        _("introduction"), blank=True,
-        help_text=_("Shown above the answer box: why you ask and what you will do with the answers."),
+        _("introduction"),
+        blank=True,
+        help_text=_(
+            "Shown above the answer box: why you ask and what you will do with the answers."
+        ),
     )
     owner_school = models.ForeignKey(
-        "schools.SchoolPage", null=True, blank=True, on_delete=models.CASCADE,
-        related_name="open_questions", verbose_name=_("asked by school"),
+        "schools.SchoolPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="open_questions",
+        verbose_name=_("asked by school"),
     )
     owner_municipality = models.ForeignKey(
-        "schools.MunicipalityPage", null=True, blank=True, on_delete=models.CASCADE,
-        related_name="open_questions", verbose_name=_("asked by municipality"),
+        "schools.MunicipalityPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="open_questions",
+        verbose_name=_("asked by municipality"),
     )
     for_pupils = models.BooleanField(_("pupils may answer"), default=True)
     for_parents = models.BooleanField(_("parents may answer"), default=True)
     for_teachers = models.BooleanField(_("teachers may answer"), default=True)
     for_staff = models.BooleanField(_("other staff may answer"), default=True)
     schools = models.ManyToManyField(
-        "schools.SchoolPage", blank=True, related_name="+", verbose_name=_("schools"),
+        "schools.SchoolPage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("schools"),
         help_text=_("The schools respondents choose between. Empty: every school of the owner."),
     )
     opens_at = models.DateTimeField(_("opens"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
     anonymous = models.BooleanField(
-        _("anonymous answers"), default=True,
+        _("anonymous answers"),
+        default=True,
         help_text=_("Leave this on unless you must know who answered: then a name is asked for."),
     )
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -68,8 +87,10 @@ class OpenQuestion(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(owner_school__isnull=False, owner_municipality__isnull=True)
-                           | Q(owner_school__isnull=True, owner_municipality__isnull=False)),
+                condition=(
+                    Q(owner_school__isnull=False, owner_municipality__isnull=True)
+                    | Q(owner_school__isnull=True, owner_municipality__isnull=False)
+                ),
                 name="open_question_has_one_owner",
             ),
         ]
@@ -84,8 +105,10 @@ class OpenQuestion(models.Model):
     def respondent_groups(self):
         """The groups that may answer, in the order they are offered."""
         allowed = {
-            RespondentGroup.PUPIL: self.for_pupils, RespondentGroup.PARENT: self.for_parents,
-            RespondentGroup.TEACHER: self.for_teachers, RespondentGroup.STAFF: self.for_staff,
+            RespondentGroup.PUPIL: self.for_pupils,
+            RespondentGroup.PARENT: self.for_parents,
+            RespondentGroup.TEACHER: self.for_teachers,
+            RespondentGroup.STAFF: self.for_staff,
         }
         return [group for group, allowed in allowed.items() if allowed]
 
@@ -115,14 +138,21 @@ class Answer(models.Model):
 
     question = models.ForeignKey(OpenQuestion, on_delete=models.CASCADE, related_name="answers")
     text = models.TextField(_("answer"))
-    group = models.CharField(_("respondent group"), max_length=20, blank=True,
-                             choices=RespondentGroup.choices)
-    school = models.ForeignKey("schools.SchoolPage", null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+",
-                               verbose_name=_("school"))
+    group = models.CharField(
+        _("respondent group"), max_length=20, blank=True, choices=RespondentGroup.choices
+    )
+    school = models.ForeignKey(
+        "schools.SchoolPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("school"),
+    )
     respondent_name = models.CharField(_("name"), max_length=120, blank=True)
-    source = models.CharField(max_length=10, choices=AnswerSource.choices,
-                              default=AnswerSource.FORM)
+    source = models.CharField(
+        max_length=10, choices=AnswerSource.choices, default=AnswerSource.FORM
+    )
     # float32 little-endian (knowledge.voices.analysis.embedding.to_bytes); null until computed.
     embedding = models.BinaryField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -147,16 +177,18 @@ class Analysis(models.Model):
     """One run of the theme analysis of a question's answers, with its progress and result."""
 
     question = models.ForeignKey(OpenQuestion, on_delete=models.CASCADE, related_name="analyses")
-    status = models.CharField(max_length=10, choices=AnalysisStatus.choices,
-                              default=AnalysisStatus.QUEUED)
+    status = models.CharField(
+        max_length=10, choices=AnalysisStatus.choices, default=AnalysisStatus.QUEUED
+    )
     progress = models.FloatField(default=0.0)
     step = models.CharField(max_length=40, blank=True)
     answer_count = models.PositiveIntegerField(default=0)
     # {"themes": [...], "unique_voices": [...]} with answer primary keys, as analyse() gives.
     result = models.JSONField(null=True, blank=True)
     error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -22,7 +22,11 @@ class OpenQuestionPermissionPolicy(BasePermissionPolicy):
 
     def users_with_any_permission(self, actions):
         groups = list(SchoolPage.objects.values_list("leaders_group", flat=True)) + list(
-            MunicipalityPage.objects.values_list("curators_group", flat=True))
-        return get_user_model().objects.filter(is_active=True).filter(
-            Q(is_superuser=True) | Q(groups__in=[g for g in groups if g])
-        ).distinct()
+            MunicipalityPage.objects.values_list("curators_group", flat=True)
+        )
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(groups__in=[g for g in groups if g]))
+            .distinct()
+        )

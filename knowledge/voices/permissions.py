@@ -37,8 +37,11 @@ def may_ask(user):
     if not (user.is_authenticated and user.is_active):
         return False
     if not hasattr(user, "_voices_may_ask"):
-        user._voices_may_ask = (user.is_superuser or schools_led_by(user).exists()
-                                or municipalities_curated_by(user).exists())
+        user._voices_may_ask = (
+            user.is_superuser
+            or schools_led_by(user).exists()
+            or municipalities_curated_by(user).exists()
+        )
     return user._voices_may_ask
 
 
@@ -50,8 +53,7 @@ def questions_for(user):
         return OpenQuestion.objects.all()
     groups = _group_ids(user)
     return OpenQuestion.objects.filter(
-        Q(owner_school__leaders_group__in=groups)
-        | Q(owner_municipality__curators_group__in=groups)
+        Q(owner_school__leaders_group__in=groups) | Q(owner_municipality__curators_group__in=groups)
     )
 
 

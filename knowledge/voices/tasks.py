@@ -28,7 +28,7 @@ def embed_missing(answers):
     if embedder is None:
         return 0
     for start in range(0, len(missing), EMBED_BATCH):
-        batch = missing[start:start + EMBED_BATCH]
+        batch = missing[start : start + EMBED_BATCH]
         for answer, vector in zip(batch, embedder.embed([a.text for a in batch])):
             answer.embedding = to_bytes(vector)
         Answer.objects.bulk_update(batch, ["embedding"])
@@ -60,7 +60,10 @@ def run_analysis(analysis_id: int) -> None:
         embed_missing(stored)
         answers = [
             AnalysedAnswer(
-                id=str(a.pk), text=a.text, group=a.group, school=str(a.school_id or ""),
+                id=str(a.pk),
+                text=a.text,
+                group=a.group,
+                school=str(a.school_id or ""),
                 vector=None if a.embedding is None else from_bytes(bytes(a.embedding)),
             )
             for a in stored
@@ -76,14 +79,19 @@ def run_analysis(analysis_id: int) -> None:
         )
         return
     Analysis.objects.filter(pk=analysis_id).update(
-        status=AnalysisStatus.DONE, progress=1.0, step="done", result=picture.as_dict(),
-        answer_count=len(answers), finished_at=timezone.now(),
+        status=AnalysisStatus.DONE,
+        progress=1.0,
+        step="done",
+        result=picture.as_dict(),
+        answer_count=len(answers),
+        finished_at=timezone.now(),
     )
 
 
 def start_analysis(question, user=None):
     """Record a new analysis of the question and queue it after the current transaction."""
-    analysis = Analysis.objects.create(question=question, requested_by=user,
-                                       answer_count=question.answers.count())
+    analysis = Analysis.objects.create(
+        question=question, requested_by=user, answer_count=question.answers.count()
+    )
     transaction.on_commit(lambda: run_analysis.enqueue(analysis.pk))
     return analysis

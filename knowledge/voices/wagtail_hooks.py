@@ -28,9 +28,11 @@ class OwnQuestionsMixin:
 
 class QuestionIndexView(OwnQuestionsMixin, IndexView):
     def get_base_queryset(self):
-        return (questions_for(self.request.user)
-                .select_related("owner_school", "owner_municipality")
-                .annotate(answer_total=Count("answers")))
+        return (
+            questions_for(self.request.user)
+            .select_related("owner_school", "owner_municipality")
+            .annotate(answer_total=Count("answers"))
+        )
 
     def get_queryset(self):
         return IndexView.get_queryset(self)
@@ -64,20 +66,36 @@ class OpenQuestionViewSet(ModelViewSet):
     add_view_class = QuestionCreateView
     edit_view_class = QuestionEditView
     delete_view_class = QuestionDeleteView
-    list_display = ["question", "owner", Column("answer_total", label=_("answers")),
-                    "opens_at", "closes_at"]
-    edit_handler = ObjectList([
-        FieldPanel("question"),
-        FieldPanel("introduction"),
-        MultiFieldPanel([FieldPanel("owner_school"), FieldPanel("owner_municipality")],
-                        heading=_("Who asks")),
-        MultiFieldPanel([FieldPanel("for_pupils"), FieldPanel("for_parents"),
-                         FieldPanel("for_teachers"), FieldPanel("for_staff")],
-                        heading=_("Who may answer")),
-        FieldPanel("schools"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
-        FieldPanel("anonymous"),
-    ], base_form_class=OpenQuestionForm)
+    list_display = [
+        "question",
+        "owner",
+        Column("answer_total", label=_("answers")),
+        "opens_at",
+        "closes_at",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("question"),
+            FieldPanel("introduction"),
+            MultiFieldPanel(
+                [FieldPanel("owner_school"), FieldPanel("owner_municipality")],
+                heading=_("Who asks"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("for_pupils"),
+                    FieldPanel("for_parents"),
+                    FieldPanel("for_teachers"),
+                    FieldPanel("for_staff"),
+                ],
+                heading=_("Who may answer"),
+            ),
+            FieldPanel("schools"),
+            FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+            FieldPanel("anonymous"),
+        ],
+        base_form_class=OpenQuestionForm,
+    )
 
 
 register_permission_policy(OpenQuestion, OpenQuestionPermissionPolicy(OpenQuestion))
@@ -88,12 +106,15 @@ def register_open_question_viewset():
     return OpenQuestionViewSet("open_questions")
 
 
-question_urls = ([
-    path("<int:pk>/answers/", admin_views.answers_view, name="answers"),
-    path("<int:pk>/analyse/", admin_views.analyse_view, name="analyse"),
-    path("<int:pk>/analysis/<int:analysis_pk>/", admin_views.analysis_view, name="analysis"),
-    path("<int:pk>/import/", importing.import_view, name="import"),
-], "voices_admin")
+question_urls = (
+    [
+        path("<int:pk>/answers/", admin_views.answers_view, name="answers"),
+        path("<int:pk>/analyse/", admin_views.analyse_view, name="analyse"),
+        path("<int:pk>/analysis/<int:analysis_pk>/", admin_views.analysis_view, name="analysis"),
+        path("<int:pk>/import/", importing.import_view, name="import"),
+    ],
+    "voices_admin",
+)
 
 
 @hooks.register("register_admin_urls")

@@ -58,10 +58,12 @@ def caches_from_env(environ):
     """
     url = environ.get("REDIS_URL")
     if not url:
-        return {"default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(DATA_DIR / "cache"),
-        }}
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(DATA_DIR / "cache"),
+            }
+        }
     try:
         import redis  # noqa: F401  (Django's Redis backend needs the redis package)
     except ImportError as error:
@@ -75,7 +77,13 @@ CACHES = caches_from_env(os.environ)
 
 
 #: Wagtail's OpenSearch/Elasticsearch backends (modules of wagtail.search.backends).
-SEARCH_ENGINES = ("opensearch3", "opensearch2", "elasticsearch9", "elasticsearch8", "elasticsearch7")
+SEARCH_ENGINES = (
+    "opensearch3",
+    "opensearch2",
+    "elasticsearch9",
+    "elasticsearch8",
+    "elasticsearch7",
+)
 
 
 def search_backends_from_env(environ):

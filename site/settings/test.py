@@ -31,7 +31,9 @@ SEARCH_INDEX_DIR = _TEST_DATA / "whoosh_index"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         **WAGTAILSEARCH_BACKENDS["default"],
-        "BACKEND": os.environ.get("PRAKSISNET_TEST_SEARCH_BACKEND", "knowledge.search.whoosh_backend"),
+        "BACKEND": os.environ.get(
+            "PRAKSISNET_TEST_SEARCH_BACKEND", "knowledge.search.whoosh_backend"
+        ),
         "PATH": SEARCH_INDEX_DIR,
     },
 }

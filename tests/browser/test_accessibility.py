@@ -54,7 +54,9 @@ def serious(violations):
 def describe(violations):
     lines = []
     for violation in violations:
-        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+        )
         for node in violation["nodes"][:5]:
             lines.append(f"    {' '.join(node['target'])}: {node['html'][:160]}")
     return "\n".join(lines)
@@ -81,8 +83,11 @@ def public_pages(monkeypatch):
     school.website = "https://skjoldhoejskolen.example.dk"
     school.save_revision().publish()
     first = make_experiment(
-        school, "Læsebånd med selvvalgte bøger", team=network.team_a,
-        tags=["Læsning", "Motivation"], grades=(4, 5),
+        school,
+        "Læsebånd med selvvalgte bøger",
+        team=network.team_a,
+        tags=["Læsning", "Motivation"],
+        grades=(4, 5),
         picture=picture("Læsebånd", (200, 150, 60)),
         background=RichText("<p>Mange elever læste kun, når de skulle.</p>"),
         observations=RichText("<p>Eleverne talte mere om bøgerne.</p>"),
@@ -90,14 +95,32 @@ def public_pages(monkeypatch):
         reflection=RichText("<p>Det krævede mange bøger på klassen.</p>"),
         what_we_did=[
             ("paragraph", RichText("<p>Vi læste hver morgen i tyve minutter.</p>")),
-            ("picture", {"image": {"image": picture("Bogkassen", (40, 90, 160)),
-                                   "alt_text": "Klassens bogkasse med billedbøger",
-                                   "decorative": False},
-                         "caption": "Klassens bogkasse"}),
-            ("quote", {"quote": "Jeg vil gerne læse videre!", "speaker": "pupil", "attribution": "5.b"}),
-            ("table", {"caption": "Læste sider pr. uge", "columns": [
-                {"type": "text", "heading": "Uge"}, {"type": "number", "heading": "Sider"}],
-                "rows": [{"values": ["1", 40]}, {"values": ["2", 55]}]}),
+            (
+                "picture",
+                {
+                    "image": {
+                        "image": picture("Bogkassen", (40, 90, 160)),
+                        "alt_text": "Klassens bogkasse med billedbøger",
+                        "decorative": False,
+                    },
+                    "caption": "Klassens bogkasse",
+                },
+            ),
+            (
+                "quote",
+                {"quote": "Jeg vil gerne læse videre!", "speaker": "pupil", "attribution": "5.b"},
+            ),
+            (
+                "table",
+                {
+                    "caption": "Læste sider pr. uge",
+                    "columns": [
+                        {"type": "text", "heading": "Uge"},
+                        {"type": "number", "heading": "Sider"},
+                    ],
+                    "rows": [{"values": ["1", 40]}, {"values": ["2", 55]}],
+                },
+            ),
         ],
     )
     second = make_experiment(school, "Makkerlæsning på tværs af årgange", tags=["Læsning"])
@@ -126,15 +149,27 @@ def public_pages(monkeypatch):
 
 
 PAGE_TYPES = [
-    "home", "municipality", "school", "experiment", "tag index", "tag detail",
-    "search results", "findings", "experiments list", "school overview", "municipality overview",
-    "filtered findings", "filtered experiments list", "members' login",
+    "home",
+    "municipality",
+    "school",
+    "experiment",
+    "tag index",
+    "tag detail",
+    "search results",
+    "findings",
+    "experiments list",
+    "school overview",
+    "municipality overview",
+    "filtered findings",
+    "filtered experiments list",
+    "members' login",
 ]
 
 
 @pytest.mark.parametrize("page_type", ["home", "filtered findings", "members' login"])
-def test_phone_layout_has_no_serious_accessibility_violations(live_server, browser, public_pages,
-                                                              page_type):
+def test_phone_layout_has_no_serious_accessibility_violations(
+    live_server, browser, public_pages, page_type
+):
     """At a phone's width the filters sit behind a button and the header wraps: axe again."""
     context = browser.new_context(locale="da-DK", viewport={"width": 390, "height": 900})
     page = context.new_page()
@@ -147,7 +182,9 @@ def test_phone_layout_has_no_serious_accessibility_violations(live_server, brows
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_public_page_has_no_serious_accessibility_violations(live_server, page, public_pages, page_type):
+def test_public_page_has_no_serious_accessibility_violations(
+    live_server, page, public_pages, page_type
+):
     response = page.goto(live_server.url + public_pages[page_type])
     assert response.status == 200, f"{page_type} page answered {response.status}"
     assert page.locator("h1").count() == 1
@@ -184,5 +221,8 @@ def test_breadcrumbs_lead_from_experiment_to_home(live_server, page, public_page
     page.goto(live_server.url + public_pages["experiment"])
     crumbs = page.locator("nav.breadcrumbs li").all_inner_texts()
     assert crumbs == [
-        "Forside", "Aarhus Kommune", "Skjoldhøjskolen", "Læsebånd med selvvalgte bøger"
+        "Forside",
+        "Aarhus Kommune",
+        "Skjoldhøjskolen",
+        "Læsebånd med selvvalgte bøger",
     ] or crumbs[1:] == ["Aarhus Kommune", "Skjoldhøjskolen", "Læsebånd med selvvalgte bøger"]

@@ -20,11 +20,14 @@ document.addEventListener("securitypolicyviolation",
 def test_chromium_reports_no_policy_violation_on_public_pages_or_in_the_admin(
     live_server, page, network
 ):
-    experiment = make_experiment(network.school_a, "Læsebånd med selvvalgte bøger",
-                                 team=network.team_a, tags=("Læsning",))
+    experiment = make_experiment(
+        network.school_a, "Læsebånd med selvvalgte bøger", team=network.team_a, tags=("Læsning",)
+    )
     refused = []
-    page.on("console", lambda message: "Content Security Policy" in message.text
-            and refused.append(message.text))
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and refused.append(message.text),
+    )
     page.add_init_script(CSP_LISTENER)
 
     visited = [f"{live_server.url}{url}" for url in public_urls(experiment)[:5]]

@@ -50,9 +50,9 @@ def test_curator_builds_reorders_and_publishes_a_collection(live_server, page):
     page.locator(move_up.format(2)).click()
     page.locator(move_up.format(2)).click()
     page.locator(move_down.format(0)).click()
-    expect(page.locator("[data-inline-panel-child] [id$=-experiment-chooser] .chooser__title")).to_have_text(
-        ["Læsekaravanen", "Makkerlæsning i 5. klasse", "Læsebånd hver morgen"]
-    )
+    expect(
+        page.locator("[data-inline-panel-child] [id$=-experiment-chooser] .chooser__title")
+    ).to_have_text(["Læsekaravanen", "Makkerlæsning i 5. klasse", "Læsebånd hver morgen"])
 
     page.locator("footer .w-dropdown__toggle").click()
     page.locator("button[name=action-publish]").click()

@@ -16,7 +16,8 @@ def network():
     # Long names make the experiments table and the overview matrix wider than a phone.
     for number in range(3):
         make_experiment(
-            network.school_c, f"Et forsøg med en meget lang titel om læsning nummer {number}",
+            network.school_c,
+            f"Et forsøg med en meget lang titel om læsning nummer {number}",
             tags=["Læsning", "Et emne med et langt navn", f"Endnu et langt emne {number}"],
             subjects=("Dansk", "Natur/teknologi"),
         )
@@ -55,7 +56,9 @@ def test_a_chip_removes_its_filter(live_server, sized_page, network):
     expect(page.locator("h1")).to_have_text("Forsøg: Aarhus Kommune, læsning")
     chips = page.locator("a[data-chip]")
     expect(chips).to_have_count(2)
-    expect(page.get_by_text("To værdier i samme filter giver flere resultater", exact=False)).to_have_count(1)
+    expect(
+        page.get_by_text("To værdier i samme filter giver flere resultater", exact=False)
+    ).to_have_count(1)
     page.get_by_role("link", name="Fjern filter: Kommune: Aarhus Kommune").click()
     page.wait_for_url("**/forsoeg/?emne=l%C3%A6sning")
     expect(page.locator("h1")).to_have_text("Forsøg: læsning")
@@ -66,15 +69,21 @@ def test_a_chip_removes_its_filter(live_server, sized_page, network):
 
 
 @pytest.mark.parametrize("address", ["experiments list", "municipality overview"])
-def test_wide_tables_scroll_in_their_own_box_not_the_page(live_server, sized_page, network, address):
+def test_wide_tables_scroll_in_their_own_box_not_the_page(
+    live_server, sized_page, network, address
+):
     page = sized_page
-    url = {"experiments list": "/forsoeg/",
-           "municipality overview": f"/kommune-oversigt/{network.municipality_a.pk}/"}[address]
+    url = {
+        "experiments list": "/forsoeg/",
+        "municipality overview": f"/kommune-oversigt/{network.municipality_a.pk}/",
+    }[address]
     page.goto(live_server.url + url)
     assert not page_scrolls_sideways(page), f"{address} scrolls sideways at {page.width} px"
     if page.width < 600:
         box = page.locator(".table-scroll").first
-        assert box.evaluate("el => el.scrollWidth > el.clientWidth"), "the table should scroll in its box"
+        assert box.evaluate("el => el.scrollWidth > el.clientWidth"), (
+            "the table should scroll in its box"
+        )
         box.focus()  # a keyboard can reach the box and scroll it
         page.keyboard.press("ArrowRight")
         # Keyboard scrolling may be animated: wait until the box has moved.

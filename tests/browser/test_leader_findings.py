@@ -19,20 +19,37 @@ pytestmark = [
 def test_leader_filters_findings_and_downloads_the_xlsx(live_server, page, downloads_dir):
     network = build_network()
     make_experiment(
-        network.school_a, "Frilæsning i 4.b", tags=["læsning"], start_date=datetime.date(2025, 9, 1),
-        findings=("Eleverne læste mere, når de selv valgte bøgerne.", "Drengene bad om tegneserier."),
+        network.school_a,
+        "Frilæsning i 4.b",
+        tags=["læsning"],
+        start_date=datetime.date(2025, 9, 1),
+        findings=(
+            "Eleverne læste mere, når de selv valgte bøgerne.",
+            "Drengene bad om tegneserier.",
+        ),
     )
     make_experiment(
-        network.school_b, "Læsebånd i Odense", tags=["læsning"], start_date=datetime.date(2026, 1, 5),
+        network.school_b,
+        "Læsebånd i Odense",
+        tags=["læsning"],
+        start_date=datetime.date(2026, 1, 5),
         findings=("Læsebåndet gav ro om morgenen.",),
     )
     make_experiment(
-        network.school_a, "Skjult forsøg", tags=["læsning"], members_only=True,
-        start_date=datetime.date(2025, 10, 1), findings=("Kun for medlemmer: trivsel steg.",),
+        network.school_a,
+        "Skjult forsøg",
+        tags=["læsning"],
+        members_only=True,
+        start_date=datetime.date(2025, 10, 1),
+        findings=("Kun for medlemmer: trivsel steg.",),
     )
     make_experiment(
-        network.school_a, "Matematik udenfor", tags=["udeskole"], subjects=("Matematik",),
-        start_date=datetime.date(2025, 11, 1), findings=("Målingsopgaver gik bedre udenfor.",),
+        network.school_a,
+        "Matematik udenfor",
+        tags=["udeskole"],
+        subjects=("Matematik",),
+        start_date=datetime.date(2025, 11, 1),
+        findings=("Målingsopgaver gik bedre udenfor.",),
     )
 
     login(page, live_server, network.leader_a.username, PASSWORD)
@@ -44,11 +61,13 @@ def test_leader_filters_findings_and_downloads_the_xlsx(live_server, page, downl
     page.locator('section[data-facet="skole"] a', has_text="Skjoldhøjskolen").click()
     page.wait_for_url("**skole=*")
     shown = page.locator("p.statement").all_inner_texts()
-    assert sorted(shown) == sorted([
-        "Eleverne læste mere, når de selv valgte bøgerne.",
-        "Drengene bad om tegneserier.",
-        "Kun for medlemmer: trivsel steg.",  # a logged-in leader sees members-only findings
-    ])
+    assert sorted(shown) == sorted(
+        [
+            "Eleverne læste mere, når de selv valgte bøgerne.",
+            "Drengene bad om tegneserier.",
+            "Kun for medlemmer: trivsel steg.",  # a logged-in leader sees members-only findings
+        ]
+    )
     assert page.locator("p.result-count").inner_text().startswith("3 ")
 
     with page.expect_download() as download_info:

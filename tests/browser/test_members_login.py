@@ -21,13 +21,17 @@ def members_only():
     return network
 
 
-def test_the_members_login_is_in_the_site_design_and_leads_back(live_server, sized_page, members_only):
+def test_the_members_login_is_in_the_site_design_and_leads_back(
+    live_server, sized_page, members_only
+):
     page = sized_page
     page.goto(live_server.url + members_only.experiment.url)
     page.wait_for_url(re.compile(r"/_util/login/\?next="))
     assert page.title() == "Log ind for medlemmer · Praksisnet"
     expect(page.locator("h1")).to_have_text("Log ind for medlemmer")
-    expect(page.get_by_text("Dette forsøg er kun delt med netværkets medlemmer.", exact=False)).to_be_visible()
+    expect(
+        page.get_by_text("Dette forsøg er kun delt med netværkets medlemmer.", exact=False)
+    ).to_be_visible()
     # The site's own header, navigation, stylesheet and footer, not a bare form.
     expect(page.get_by_role("navigation", name="Hovedmenu")).to_be_visible()
     expect(page.locator("footer.site-footer")).to_be_visible()

@@ -23,7 +23,13 @@ def test_main_navigation_reaches_every_part_of_the_site(live_server, sized_page,
     page = sized_page
     page.goto(live_server.url + "/")
     nav = page.get_by_role("navigation", name="Hovedmenu")
-    assert nav.get_by_role("link").all_inner_texts() == ["Forside", "Forsøg", "Fund", "Emner", "Søg"]
+    assert nav.get_by_role("link").all_inner_texts() == [
+        "Forside",
+        "Forsøg",
+        "Fund",
+        "Emner",
+        "Søg",
+    ]
     for link, path, heading in [
         ("Forsøg", "/forsoeg/", "Forsøg i hele netværket"),
         ("Fund", "/fund/", "Fund i hele netværket"),
@@ -32,7 +38,9 @@ def test_main_navigation_reaches_every_part_of_the_site(live_server, sized_page,
     ]:
         nav.get_by_role("link", name=link, exact=True).click()
         page.wait_for_url(live_server.url + path)
-        expect(nav.get_by_role("link", name=link, exact=True)).to_have_attribute("aria-current", "page")
+        expect(nav.get_by_role("link", name=link, exact=True)).to_have_attribute(
+            "aria-current", "page"
+        )
         if heading:
             expect(page.locator("h1")).to_have_text(heading)
     nav.get_by_role("link", name="Forside").click()
@@ -46,7 +54,8 @@ def test_home_page_leads_to_each_municipality_and_its_schools(live_server, sized
     places = page.locator("section.places")
     expect(places.get_by_role("heading", level=2)).to_have_text("Kommunerne og deres skoler")
     assert places.get_by_role("heading", level=3).all_inner_texts() == [
-        "Aarhus Kommune", "Odense Kommune"
+        "Aarhus Kommune",
+        "Odense Kommune",
     ]
     places.get_by_role("link", name="Rosengårdskolen").click()
     page.wait_for_url(live_server.url + network.school_b.url)

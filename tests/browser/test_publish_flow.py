@@ -37,7 +37,10 @@ def write_experiment(page, live_server, school):
     page.fill("#id_summary", "Vi flyttede matematiktimerne ud og målte, tegnede og talte.")
     page.fill("#id_question", "Lærer eleverne måling bedre, når de måler rigtige ting?")
     # The school's own teams in a plain list; grades and subjects are tick boxes.
-    assert page.locator("#id_team option").all_inner_texts() == ["Intet team valgt", "Mellemtrinnet A"]
+    assert page.locator("#id_team option").all_inner_texts() == [
+        "Intet team valgt",
+        "Mellemtrinnet A",
+    ]
     page.select_option("#id_team", label="Mellemtrinnet A")
     page.get_by_label("4. klasse", exact=True).check()
     page.get_by_label("5. klasse", exact=True).check()

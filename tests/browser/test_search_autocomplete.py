@@ -11,7 +11,9 @@ from tests.support.network import PASSWORD, make_experiment
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_typing_offers_titles_with_schools_and_the_keyboard_opens_one(sized_page, live_server, network):
+def test_typing_offers_titles_with_schools_and_the_keyboard_opens_one(
+    sized_page, live_server, network
+):
     page = sized_page
     # The index is this test's own (tests/conftest.py: search_index_per_test).
     make_experiment(network.school_a, "Læsebånd hver morgen", findings=())
@@ -24,12 +26,16 @@ def test_typing_offers_titles_with_schools_and_the_keyboard_opens_one(sized_page
     options = page.locator("#search-q-suggestions [role=option]")
     options.first.wait_for()
     shown = sorted(
-        (option.locator(".search-suggestions__title").inner_text(),
-         option.locator(".search-suggestions__school").inner_text())
+        (
+            option.locator(".search-suggestions__title").inner_text(),
+            option.locator(".search-suggestions__school").inner_text(),
+        )
         for option in options.all()
     )
-    assert shown == [("Læsebånd hver morgen", "Rosengårdskolen"),
-                     ("Læsebånd hver morgen", "Skjoldhøjskolen")]
+    assert shown == [
+        ("Læsebånd hver morgen", "Rosengårdskolen"),
+        ("Læsebånd hver morgen", "Skjoldhøjskolen"),
+    ]
     assert box.get_attribute("aria-expanded") == "true"
 
     # A list under the box, not a bullet list beside it, inside the window.
@@ -84,7 +90,9 @@ def offered_titles(page, live_server):
     page.locator("#search-q").press_sequentially("Læse", delay=30)
     options = page.locator("#search-q-suggestions [role=option]")
     options.first.wait_for()
-    return options, sorted(o.locator(".search-suggestions__title").inner_text() for o in options.all())
+    return options, sorted(
+        o.locator(".search-suggestions__title").inner_text() for o in options.all()
+    )
 
 
 def test_only_a_logged_in_member_is_offered_the_members_only_title(page, live_server, network):

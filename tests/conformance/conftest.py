@@ -13,8 +13,10 @@ CONFORMANCE_SETTINGS = "praksisnet.settings.conformance"
 
 
 def _settings_module(config):
-    return getattr(config.option, "ds", None) or os.environ.get("DJANGO_SETTINGS_MODULE") or config.getini(
-        "DJANGO_SETTINGS_MODULE"
+    return (
+        getattr(config.option, "ds", None)
+        or os.environ.get("DJANGO_SETTINGS_MODULE")
+        or config.getini("DJANGO_SETTINGS_MODULE")
     )
 
 

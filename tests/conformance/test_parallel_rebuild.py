@@ -27,7 +27,14 @@ WORDS = (
     "læsning trivsel elever forældre brøker matematik bevægelse frikvarter skrivning respons "
     "feedback udeskole naturfag lydbøger klassens time samarbejde makkerpar højtlæsning"
 ).split()
-QUERIES = ["læsning", "trivsel elever", "brøker", "feedback respons", "lydbøger", "udeskole naturfag"]
+QUERIES = [
+    "læsning",
+    "trivsel elever",
+    "brøker",
+    "feedback respons",
+    "lydbøger",
+    "udeskole naturfag",
+]
 
 
 def make_books(count, seed=7):
@@ -36,7 +43,8 @@ def make_books(count, seed=7):
         models.Book(
             title=" ".join(rng.choices(WORDS, k=rng.randint(1, 4))),
             summary=" ".join(rng.choices(WORDS, k=rng.randint(0, 30))),
-            publication_date=date(2024, 1, 1), number_of_pages=i,
+            publication_date=date(2024, 1, 1),
+            number_of_pages=i,
         )
         for i in range(count)
     )
@@ -64,7 +72,10 @@ class ParallelRebuildTests(WhooshTestCase):
     def ranked(self, query):
         """(pk, score) best first; equal scores by pk (their order follows the segments)."""
         results = self.backend.search(query, models.Book).annotate_score("_score")
-        return sorted(((book.pk, round(book._score, 6)) for book in results), key=lambda hit: (-hit[1], hit[0]))
+        return sorted(
+            ((book.pk, round(book._score, 6)) for book in results),
+            key=lambda hit: (-hit[1], hit[0]),
+        )
 
     def test_workers_write_one_segment_each_and_rank_exactly_like_the_ordinary_writer(self):
         # The ordinary path: every book written through the live index's normal Whoosh writer.
@@ -92,7 +103,9 @@ class ParallelRebuildTests(WhooshTestCase):
         for fieldname, text in reader.all_terms():
             matcher = reader.postings(fieldname, text)
             out[(fieldname, text)] = (
-                list(matcher.all_items()), matcher.block_min_length(), matcher.block_max_length()
+                list(matcher.all_items()),
+                matcher.block_min_length(),
+                matcher.block_max_length(),
             )
         return out
 

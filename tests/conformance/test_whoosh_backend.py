@@ -90,7 +90,9 @@ class DanishSearchTests(WhooshTestCase):
         self.assertEqual({r.title for r in results}, {"Samarbejde med forældre"})
 
     def test_suggestion(self):
-        self.assertEqual(self.backend.suggest("matematk undervisnig", models.Book), "matematik undervisning")
+        self.assertEqual(
+            self.backend.suggest("matematk undervisnig", models.Book), "matematik undervisning"
+        )
         self.assertIsNone(self.backend.suggest("matematik", models.Book))
         self.assertIsNone(self.backend.suggest("læseforståelse", models.Book))
 
@@ -161,7 +163,9 @@ class ConcurrencyTests(WhooshTestCase):
         path = str(Path(self.backend.path) / "concurrency")
         workers, per_worker = 4, 15
         ctx = multiprocessing.get_context("fork")
-        procs = [ctx.Process(target=_write_many, args=(path, w, per_worker)) for w in range(workers)]
+        procs = [
+            ctx.Process(target=_write_many, args=(path, w, per_worker)) for w in range(workers)
+        ]
         for p in procs:
             p.start()
         for p in procs:
@@ -171,8 +175,14 @@ class ConcurrencyTests(WhooshTestCase):
         backend = WhooshSearchBackend({"PATH": path, "LANGUAGE": "da"})
         searcher = backend.get_index_for_model(models.MPAnimal).location.searcher()
         self.assertEqual(searcher.doc_count(), workers * per_worker)
-        pks = {searcher.stored_fields(d)["pk"] for d in range(searcher.reader().doc_count_all()) if not searcher.reader().is_deleted(d)}
-        self.assertEqual(pks, {str(w * 1000 + i) for w in range(workers) for i in range(per_worker)})
+        pks = {
+            searcher.stored_fields(d)["pk"]
+            for d in range(searcher.reader().doc_count_all())
+            if not searcher.reader().is_deleted(d)
+        }
+        self.assertEqual(
+            pks, {str(w * 1000 + i) for w in range(workers) for i in range(per_worker)}
+        )
 
     def test_concurrent_writer_threads(self):
         path = str(Path(self.backend.path) / "threads")
@@ -197,7 +207,12 @@ class RebuildTests(WhooshTestCase):
         rebuilder = self.backend.rebuilder_class(index)
         bulk = rebuilder.start()
         bulk.add_model(models.Book)
-        new_book = models.Book(pk=999, title="Helt ny bog om læsning", publication_date=date(2024, 1, 1), number_of_pages=1)
+        new_book = models.Book(
+            pk=999,
+            title="Helt ny bog om læsning",
+            publication_date=date(2024, 1, 1),
+            number_of_pages=1,
+        )
         bulk.add_items(models.Book, [new_book])
         # Mid-rebuild the old index still answers.
         self.assertEqual(self.titles("læsning"), {"Gammel bog om læsning"})
@@ -215,11 +230,17 @@ class RebuildTests(WhooshTestCase):
         from django.core import management
 
         models.Book.objects.bulk_create(
-            models.Book(title=f"Bog {i} om læsning og trivsel", summary="Elever og forældre " * 5,
-                        publication_date=date(2024, 1, 1), number_of_pages=i)
+            models.Book(
+                title=f"Bog {i} om læsning og trivsel",
+                summary="Elever og forældre " * 5,
+                publication_date=date(2024, 1, 1),
+                number_of_pages=i,
+            )
             for i in range(1000)
         )
-        management.call_command("rebuild_modelsearch_index", backend_name="default", stdout=StringIO())
+        management.call_command(
+            "rebuild_modelsearch_index", backend_name="default", stdout=StringIO()
+        )
         self.assertEqual(self.backend.search("trivsel", models.Book).count(), 1000)
 
 

@@ -103,8 +103,9 @@ def test_a_deleted_experiment_disappears_at_once(client, network, published):
     assert after["home"].context["numbers"]["experiments"] == 0
 
 
-def test_an_experiment_made_members_only_leaves_anonymous_listings_at_once(client, network,
-                                                                           published):
+def test_an_experiment_made_members_only_leaves_anonymous_listings_at_once(
+    client, network, published
+):
     urls = listing_pages(network)
     texts(client, urls)
 
@@ -175,16 +176,22 @@ def test_a_draft_never_reaches_the_cached_listings(client, network, published):
             assert NEW not in html, name
 
 
-def test_the_findings_and_experiments_lists_show_a_new_experiment_at_once(client, network,
-                                                                         published):
+def test_the_findings_and_experiments_lists_show_a_new_experiment_at_once(
+    client, network, published
+):
     urls = {
         "findings": reverse("knowledge:findings"),
         "experiments": reverse("knowledge:experiments"),
     }
     texts(client, urls)
 
-    make_experiment(network.school_a, NEW, team=network.team_a, tags=["Læsning"],
-                    findings=["Eleverne regnede mere udenfor."])
+    make_experiment(
+        network.school_a,
+        NEW,
+        team=network.team_a,
+        tags=["Læsning"],
+        findings=["Eleverne regnede mere udenfor."],
+    )
 
     after = texts(client, urls)
     assert "Eleverne regnede mere udenfor." in after["findings"].content.decode()
@@ -192,10 +199,10 @@ def test_the_findings_and_experiments_lists_show_a_new_experiment_at_once(client
 
 
 @pytest.mark.parametrize("member_first", [True, False], ids=["member-first", "anonymous-first"])
-def test_anonymous_visitors_never_get_a_members_cached_listing(client, network, published,
-                                                               member_first):
-    make_experiment(network.school_a, NEW, team=network.team_a, tags=["Læsning"],
-                    members_only=True)
+def test_anonymous_visitors_never_get_a_members_cached_listing(
+    client, network, published, member_first
+):
+    make_experiment(network.school_a, NEW, team=network.team_a, tags=["Læsning"], members_only=True)
     urls = listing_pages(network)
 
     def as_member():
@@ -220,8 +227,9 @@ def test_anonymous_visitors_never_get_a_members_cached_listing(client, network, 
     assert overview_counts(member) == (2, 2)
 
 
-def test_the_version_changes_again_when_the_change_is_committed(db,
-                                                                django_capture_on_commit_callbacks):
+def test_the_version_changes_again_when_the_change_is_committed(
+    db, django_capture_on_commit_callbacks
+):
     """A request between the first bump and the commit could only cache old content: drop it."""
     with django_capture_on_commit_callbacks(execute=True):
         bump_content_version()
@@ -248,4 +256,3 @@ def test_an_experiment_page_shows_a_new_publication_at_once_and_never_a_preview(
     page = client.get(experiment.url).content.decode()
     assert "Kladde: endnu ikke udgivet." in page
     assert "Første udgave af forsøget." not in page
-

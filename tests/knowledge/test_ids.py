@@ -5,15 +5,21 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-HUGE = str(2 ** 63)
+HUGE = str(2**63)
 LONG = "9" * 40
 
 
-@pytest.mark.parametrize("path", [
-    "/skole-oversigt/{id}/", "/kommune-oversigt/{id}/", "/feeds/skole/{id}/forsoeg.rss",
-    "/feeds/skole/{id}/forsoeg.atom", "/feeds/samling/{id}/forsoeg.rss",
-    "/api/v2/experiments/{id}/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/skole-oversigt/{id}/",
+        "/kommune-oversigt/{id}/",
+        "/feeds/skole/{id}/forsoeg.rss",
+        "/feeds/skole/{id}/forsoeg.atom",
+        "/feeds/samling/{id}/forsoeg.rss",
+        "/api/v2/experiments/{id}/",
+    ],
+)
 @pytest.mark.parametrize("number", [HUGE, LONG, "0"])
 def test_an_impossible_page_id_in_a_path_is_not_found(client, network, path, number):
     assert client.get(path.format(id=number)).status_code == 404
@@ -21,8 +27,9 @@ def test_an_impossible_page_id_in_a_path_is_not_found(client, network, path, num
 
 @pytest.mark.parametrize("parameter", ["school", "offset", "limit", "child_of", "id"])
 @pytest.mark.parametrize("value", [HUGE, LONG, "tekst", "-1"])
-def test_an_impossible_number_in_the_api_is_a_bad_request_with_a_message(client, network,
-                                                                         parameter, value):
+def test_an_impossible_number_in_the_api_is_a_bad_request_with_a_message(
+    client, network, parameter, value
+):
     path = "/api/v2/experiments/find/" if parameter == "id" else "/api/v2/experiments/"
     response = client.get(path, {parameter: value})
     assert response.status_code == 400

@@ -44,7 +44,9 @@ def folder(network):
 )
 def test_where_each_page_type_can_be_created(network, folder, model, parent, allowed):
     parents = {
-        "home": home_page(), "municipality": network.municipality_b, "school": network.school_a,
+        "home": home_page(),
+        "municipality": network.municipality_b,
+        "school": network.school_a,
         "folder": folder,
     }
     assert model.can_create_at(parents[parent]) is allowed
@@ -64,7 +66,8 @@ def test_a_municipality_has_one_collections_folder(network, folder):
 def _form(network, school=None, **changes):
     school = school or network.school_a
     fields = {
-        "title": "Makkerlæsning", "slug": "makkerlaesning",
+        "title": "Makkerlæsning",
+        "slug": "makkerlaesning",
         "summary": "Eleverne læste højt for hinanden.",
         "question": "Læser eleverne mere flydende med en makker?",
         "team": network.team_a,
@@ -74,8 +77,10 @@ def _form(network, school=None, **changes):
     fields.update(changes)
     form_class = ExperimentPage.get_edit_handler().get_form_class()
     return form_class(
-        experiment_form_data(**fields), instance=ExperimentPage(owner=network.teacher_a),
-        parent_page=school, for_user=network.teacher_a,
+        experiment_form_data(**fields),
+        instance=ExperimentPage(owner=network.teacher_a),
+        parent_page=school,
+        for_user=network.teacher_a,
     )
 
 

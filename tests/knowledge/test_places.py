@@ -20,8 +20,9 @@ NEW_YEAR = datetime.datetime(2025, 12, 31, 23, 30, tzinfo=datetime.UTC)
 
 @pytest.fixture
 def new_year_experiment(network):
-    experiment = make_experiment(network.school_a, "Nytårsforsøg", start_date=None,
-                                 findings=("Fund fra nytåret.",))
+    experiment = make_experiment(
+        network.school_a, "Nytårsforsøg", start_date=None, findings=("Fund fra nytåret.",)
+    )
     ExperimentPage.objects.filter(pk=experiment.pk).update(first_published_at=NEW_YEAR)
     return ExperimentPage.objects.get(pk=experiment.pk)
 
@@ -38,14 +39,18 @@ def test_every_page_puts_a_new_year_experiment_in_the_new_year(client, new_year_
         assert "Nytårsforsøg" in client.get(url).content.decode(), url
     for url in ("/fund/?aar=2025", "/forsoeg/?aar=2025", "/soeg/?aar=2025"):
         assert "Nytårsforsøg" not in client.get(url).content.decode(), url
-    rows = list(csv.reader(io.StringIO(
-        client.get("/fund/eksport.csv").content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/fund/eksport.csv").content.decode("utf-8-sig")), delimiter=";"
+        )
+    )
     date_column = [index for index, header in enumerate(rows[0]) if header == "Dato"][0]
     assert rows[1][date_column] == "2026-01-01"
 
 
-def test_the_school_overview_counts_it_in_the_spring_term_of_the_new_year(client, network,
-                                                                            new_year_experiment):
+def test_the_school_overview_counts_it_in_the_spring_term_of_the_new_year(
+    client, network, new_year_experiment
+):
     page = client.get(f"/skole-oversigt/{network.school_a.pk}/").content.decode()
     assert "Forår 2026" in page and "Efterår 2025" not in page
 
@@ -56,5 +61,6 @@ def test_places_come_from_the_tree_for_all_rows_in_one_query(network, django_ass
         attach_places(experiments)
     assert [e.listing_school.pk for e in experiments] == [network.school_a.pk, network.school_b.pk]
     assert [e.listing_municipality.pk for e in experiments] == [
-        network.municipality_a.pk, network.municipality_b.pk,
+        network.municipality_a.pk,
+        network.municipality_b.pk,
     ]

@@ -37,8 +37,9 @@ def test_two_editors_publishing_at_once_with_production_settings_keep_every_publ
     client, network, tmp_path
 ):
     drafts = [
-        make_experiment(network.school_a if n % 2 else network.school_b, f"Forsøg {n}", live=False,
-                        findings=())
+        make_experiment(
+            network.school_a if n % 2 else network.school_b, f"Forsøg {n}", live=False, findings=()
+        )
         for n in range(WRITERS * PER_WRITER)
     ]
     work = [(draft.pk, word_for(n)) for n, draft in enumerate(drafts)]
@@ -53,7 +54,8 @@ def test_two_editors_publishing_at_once_with_production_settings_keep_every_publ
     assert [errors for _, errors, _ in outcomes] == [[]] * WRITERS
     assert [warnings for _, _, warnings in outcomes] == [[]] * WRITERS
     assert sorted(pk for published, _, _ in outcomes for pk in published) == sorted(
-        pk for pk, _ in work)
+        pk for pk, _ in work
+    )
     titles = dict(ExperimentPage.objects.live().values_list("pk", "title"))
     for n, (pk, word) in enumerate(work):
         assert titles[pk] == f"Forsøg {n} {word}"
@@ -69,8 +71,15 @@ def test_without_database_url_sqlite_waits_for_writers_and_takes_the_write_lock_
 
     database = databases_from_env({}, tmp_path / "praksisnet.sqlite3")["default"]
     assert database["NAME"] == str(tmp_path / "praksisnet.sqlite3")
-    wrapper = DatabaseWrapper({**database, "TIME_ZONE": None, "AUTOCOMMIT": True,
-                               "CONN_HEALTH_CHECKS": False, "ATOMIC_REQUESTS": False})
+    wrapper = DatabaseWrapper(
+        {
+            **database,
+            "TIME_ZONE": None,
+            "AUTOCOMMIT": True,
+            "CONN_HEALTH_CHECKS": False,
+            "ATOMIC_REQUESTS": False,
+        }
+    )
     with django_db_blocker.unblock():
         try:
             with wrapper.cursor() as cursor:
@@ -100,13 +109,18 @@ def test_postgresql_keeps_checked_connections_and_gives_up_connecting_in_seconds
         {"DATABASE_URL": "postgres://praksis:hemmelig@db.example:5433/praksisnet"}, "unused"
     )["default"]
     assert database["ENGINE"] == "django.db.backends.postgresql"
-    assert (database["HOST"], database["PORT"], database["NAME"]) == ("db.example", 5433, "praksisnet")
+    assert (database["HOST"], database["PORT"], database["NAME"]) == (
+        "db.example",
+        5433,
+        "praksisnet",
+    )
     assert (database["USER"], database["PASSWORD"]) == ("praksis", "hemmelig")
     assert database["CONN_MAX_AGE"] == 600
     assert database["CONN_HEALTH_CHECKS"] is True
     assert database["OPTIONS"] == {"connect_timeout": 10}
-    shorter = databases_from_env({"DATABASE_URL": "postgres://db.example/praksisnet",
-                                  "DATABASE_CONN_MAX_AGE": "0"}, "unused")
+    shorter = databases_from_env(
+        {"DATABASE_URL": "postgres://db.example/praksisnet", "DATABASE_CONN_MAX_AGE": "0"}, "unused"
+    )
     assert shorter["default"]["CONN_MAX_AGE"] == 0
 
 

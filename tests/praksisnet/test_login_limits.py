@@ -55,7 +55,9 @@ def test_another_user_from_the_same_address_is_not_locked_out(client, network, u
 @pytest.mark.django_db
 def test_a_few_wrong_passwords_do_not_lock_anyone_out(client, network):
     for _ in range(9):
-        assert log_in(client, "/admin/login/", network.leader_a.username, "forkert").status_code == 200
+        assert (
+            log_in(client, "/admin/login/", network.leader_a.username, "forkert").status_code == 200
+        )
 
     assert log_in(client, "/admin/login/", network.leader_a.username, PASSWORD).status_code == 302
     assert logged_in_as(client) == network.leader_a.username
@@ -83,15 +85,21 @@ def test_behind_a_proxy_attempts_count_against_the_address_the_proxy_saw(setting
 
 
 @pytest.mark.django_db
-def test_behind_a_proxy_one_clients_failures_do_not_lock_another_client_out(client, network,
-                                                                            settings):
+def test_behind_a_proxy_one_clients_failures_do_not_lock_another_client_out(
+    client, network, settings
+):
     settings.PRAKSISNET_PROXY_COUNT = 1
     for _ in range(60):
-        client.post("/admin/login/", {"username": network.leader_a.username, "password": "forkert"},
-                    HTTP_X_FORWARDED_FOR="203.0.113.7")
+        client.post(
+            "/admin/login/",
+            {"username": network.leader_a.username, "password": "forkert"},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
 
-    elsewhere = client.post("/admin/login/", {"username": network.leader_a.username,
-                                              "password": PASSWORD},
-                            HTTP_X_FORWARDED_FOR="198.51.100.9")
+    elsewhere = client.post(
+        "/admin/login/",
+        {"username": network.leader_a.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.9",
+    )
     assert elsewhere.status_code == 302
     assert logged_in_as(client) == network.leader_a.username

@@ -11,19 +11,32 @@ from tests.support.network import make_experiment
 
 def directives(response):
     policy = response["Content-Security-Policy"]
-    return {name: rest.split() for name, _, rest in
-            (part.strip().partition(" ") for part in policy.split(";") if part.strip())}
+    return {
+        name: rest.split()
+        for name, _, rest in (
+            part.strip().partition(" ") for part in policy.split(";") if part.strip()
+        )
+    }
 
 
 @pytest.fixture
 def experiment(network):
-    return make_experiment(network.school_a, "Læsebånd med selvvalgte bøger", team=network.team_a,
-                           tags=("Læsning",))
+    return make_experiment(
+        network.school_a, "Læsebånd med selvvalgte bøger", team=network.team_a, tags=("Læsning",)
+    )
 
 
 def public_urls(experiment):
-    return ["/", "/soeg/?q=l%C3%A6seb%C3%A5nd", experiment.url, experiment.get_parent().url,
-            "/fund/", "/forsoeg/", "/feeds/forsoeg.rss", "/api/v2/experiments/"]
+    return [
+        "/",
+        "/soeg/?q=l%C3%A6seb%C3%A5nd",
+        experiment.url,
+        experiment.get_parent().url,
+        "/fund/",
+        "/forsoeg/",
+        "/feeds/forsoeg.rss",
+        "/api/v2/experiments/",
+    ]
 
 
 @pytest.mark.django_db
@@ -41,8 +54,9 @@ def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client, experi
         assert "geolocation=()" in response["Permissions-Policy"], url
 
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>",
-                           re.I)
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I
+)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.I)
 EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+=", re.I)
 

@@ -22,16 +22,23 @@ def html(response):
 
 @pytest.fixture
 def experiment(network):
-    return make_experiment(network.school_a, "Læsebånd med selvvalgte bøger", team=network.team_a,
-                           tags=("Læsning",))
+    return make_experiment(
+        network.school_a, "Læsebånd med selvvalgte bøger", team=network.team_a, tags=("Læsning",)
+    )
 
 
 @pytest.mark.django_db
 def test_home_page_is_danish_by_default(client, experiment):
     page = html(client.get("/"))
     assert '<html lang="da">' in page
-    for danish in ("Nyeste forsøg", "Netværket i tal", "Mest brugte emner", "Kommuner",
-                   "Log ind for lærere", "Spring til indholdet"):
+    for danish in (
+        "Nyeste forsøg",
+        "Netværket i tal",
+        "Mest brugte emner",
+        "Kommuner",
+        "Log ind for lærere",
+        "Spring til indholdet",
+    ):
         assert danish in page
     assert "Newest experiments" not in page and "Skip to content" not in page
 
@@ -41,8 +48,14 @@ def test_home_page_is_english_after_switching_language(client, experiment):
     switch_to_english(client)
     page = html(client.get("/"))
     assert '<html lang="en">' in page
-    for english in ("Newest experiments", "The network in numbers", "Most used tags",
-                    "Municipalities", "Log in for teachers", "Skip to content"):
+    for english in (
+        "Newest experiments",
+        "The network in numbers",
+        "Most used tags",
+        "Municipalities",
+        "Log in for teachers",
+        "Skip to content",
+    ):
         assert english in page
     assert "Nyeste forsøg" not in page and "Netværket i tal" not in page
 
@@ -51,9 +64,18 @@ def test_home_page_is_english_after_switching_language(client, experiment):
 def test_admin_experiment_form_is_danish_by_default(client, network, experiment):
     client.login(username=network.leader_a.username, password=PASSWORD)
     page = html(client.get(f"/admin/pages/{experiment.pk}/edit/"))
-    for danish in ("Om forsøget", "To-tre sætninger til oversigter og søgeresultater.", "Lærerteam",
-                   "Klassetrin", "Bygger videre på", "Planlagt", "I gang", "Afsluttet",
-                   "Elevprodukter", "Spørgeskema"):
+    for danish in (
+        "Om forsøget",
+        "To-tre sætninger til oversigter og søgeresultater.",
+        "Lærerteam",
+        "Klassetrin",
+        "Bygger videre på",
+        "Planlagt",
+        "I gang",
+        "Afsluttet",
+        "Elevprodukter",
+        "Spørgeskema",
+    ):
         assert danish in page
     assert "About the experiment" not in page and "Pupil work" not in page
 
@@ -63,9 +85,18 @@ def test_admin_experiment_form_is_english_after_switching_language(client, netwo
     client.login(username=network.leader_a.username, password=PASSWORD)
     switch_to_english(client)
     page = html(client.get(f"/admin/pages/{experiment.pk}/edit/"))
-    for english in ("About the experiment", "Two or three sentences for listings and search results.",
-                    "Teacher team", "Grade levels", "Builds on", "Planned", "In progress",
-                    "Completed", "Pupil work", "Survey"):
+    for english in (
+        "About the experiment",
+        "Two or three sentences for listings and search results.",
+        "Teacher team",
+        "Grade levels",
+        "Builds on",
+        "Planned",
+        "In progress",
+        "Completed",
+        "Pupil work",
+        "Survey",
+    ):
         assert english in page
     assert "Om forsøget" not in page and "Elevprodukter" not in page
 
@@ -84,8 +115,13 @@ def po_entries(text):
                 current, _, value = line.partition(" ")
                 fields[current] = ast.literal_eval(value)
         if fields.get("msgid"):
-            entries.append((flags, fields["msgid"],
-                            [value for key, value in fields.items() if key.startswith("msgstr")]))
+            entries.append(
+                (
+                    flags,
+                    fields["msgid"],
+                    [value for key, value in fields.items() if key.startswith("msgstr")],
+                )
+            )
     return entries
 
 

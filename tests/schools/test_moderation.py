@@ -23,12 +23,16 @@ def _new_experiment_data(network, action):
         team=network.team_a,
         grade_levels=GradeLevel.objects.filter(number__in=[5]),
         subjects=[subject("Dansk")],
-        start_date="2026-01-12", end_date="2026-03-20",
+        start_date="2026-01-12",
+        end_date="2026-03-20",
         background="<p>Mange elever i 5. klasse læste langsomt og uden sammenhæng.</p>",
         tags="Læsning, Makkerlæsning",
         findings=[
-            ("Eleverne læste flere ord i minuttet efter seks uger.", "test_results",
-             "Ordlæseprøve før og efter."),
+            (
+                "Eleverne læste flere ord i minuttet efter seks uger.",
+                "test_results",
+                "Ordlæseprøve før og efter.",
+            ),
             ("De svage læsere bad selv om mere makkerlæsning.", "interviews", ""),
         ],
         action=action,
@@ -104,7 +108,9 @@ def test_the_leader_approves_and_anonymous_visitors_then_see_it(client, network,
 
     client.force_login(network.leader_a)
     task = _task_state(submitted).task.specific
-    assert "approve" in [name for name, _label, _modal in task.get_actions(submitted, network.leader_a)]
+    assert "approve" in [
+        name for name, _label, _modal in task.get_actions(submitted, network.leader_a)
+    ]
     response = client.post(_workflow_action_url(submitted, "approve"))
     assert response.status_code == 302
     submitted.refresh_from_db()

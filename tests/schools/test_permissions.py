@@ -17,11 +17,22 @@ from tests.support.network import make_experiment
 
 ROLES = ["admin", "teacher_a", "leader_a", "teacher_b", "leader_b", "curator_a"]
 PAGES = [
-    "home", "municipality_a", "school_a", "experiment_a", "school_b", "experiment_b",
-    "collections_a", "collection_a",
+    "home",
+    "municipality_a",
+    "school_a",
+    "experiment_a",
+    "school_b",
+    "experiment_b",
+    "collections_a",
+    "collection_a",
 ]
 ACTIONS = [
-    "can_add_subpage", "can_edit", "can_publish", "can_delete", "can_unpublish", "can_move",
+    "can_add_subpage",
+    "can_edit",
+    "can_publish",
+    "can_delete",
+    "can_unpublish",
+    "can_move",
     "can_set_view_restrictions",
 ]
 
@@ -29,71 +40,69 @@ ACTIONS = [
 # 1 = allowed, . = refused.
 MATRIX = {
     "admin": {
-        "home":           "1111111",
+        "home": "1111111",
         "municipality_a": "1111111",
-        "school_a":       "1111111",
-        "experiment_a":   ".111111",   # experiments have no subpages
-        "school_b":       "1111111",
-        "experiment_b":   ".111111",
-        "collections_a":  "1111111",
-        "collection_a":   ".111111",
+        "school_a": "1111111",
+        "experiment_a": ".111111",  # experiments have no subpages
+        "school_b": "1111111",
+        "experiment_b": ".111111",
+        "collections_a": "1111111",
+        "collection_a": ".111111",
     },
     "teacher_a": {
-        "home":           ".......",
+        "home": ".......",
         "municipality_a": ".......",
-        "school_a":       "1......",   # write experiments here, never the school profile
-        "experiment_a":   ".1.....",   # edit, but never publish, and not delete a live one
-        "school_b":       ".......",
-        "experiment_b":   ".......",
-        "collections_a":  ".......",
-        "collection_a":   ".......",
+        "school_a": "1......",  # write experiments here, never the school profile
+        "experiment_a": ".1.....",  # edit, but never publish, and not delete a live one
+        "school_b": ".......",
+        "experiment_b": ".......",
+        "collections_a": ".......",
+        "collection_a": ".......",
     },
     "leader_a": {
-        "home":           ".......",
+        "home": ".......",
         "municipality_a": ".......",
-        "school_a":       "111.1.1",   # the profile is theirs; deleting/moving a school is not
-        "experiment_a":   ".111111",
-        "school_b":       ".......",
-        "experiment_b":   ".......",
-        "collections_a":  ".......",
-        "collection_a":   ".......",
+        "school_a": "111.1.1",  # the profile is theirs; deleting/moving a school is not
+        "experiment_a": ".111111",
+        "school_b": ".......",
+        "experiment_b": ".......",
+        "collections_a": ".......",
+        "collection_a": ".......",
     },
     "teacher_b": {
-        "home":           ".......",
+        "home": ".......",
         "municipality_a": ".......",
-        "school_a":       ".......",
-        "experiment_a":   ".......",
-        "school_b":       "1......",
-        "experiment_b":   ".1.....",
-        "collections_a":  ".......",
-        "collection_a":   ".......",
+        "school_a": ".......",
+        "experiment_a": ".......",
+        "school_b": "1......",
+        "experiment_b": ".1.....",
+        "collections_a": ".......",
+        "collection_a": ".......",
     },
     "leader_b": {
-        "home":           ".......",
+        "home": ".......",
         "municipality_a": ".......",
-        "school_a":       ".......",
-        "experiment_a":   ".......",
-        "school_b":       "111.1.1",
-        "experiment_b":   ".111111",
-        "collections_a":  ".......",
-        "collection_a":   ".......",
+        "school_a": ".......",
+        "experiment_a": ".......",
+        "school_b": "111.1.1",
+        "experiment_b": ".111111",
+        "collections_a": ".......",
+        "collection_a": ".......",
     },
     "curator_a": {
-        "home":           ".......",
+        "home": ".......",
         "municipality_a": ".......",
-        "school_a":       ".......",
-        "experiment_a":   ".......",
-        "school_b":       ".......",
-        "experiment_b":   ".......",
-        "collections_a":  "1......",   # add collections; the folder itself is the admins'
-        "collection_a":   ".111111",
+        "school_a": ".......",
+        "experiment_a": ".......",
+        "school_b": ".......",
+        "experiment_b": ".......",
+        "collections_a": "1......",  # add collections; the folder itself is the admins'
+        "collection_a": ".111111",
     },
 }
 
 # One test per role and page, comparing the whole row, so a failure shows every wrong cell.
-ROWS = [
-    pytest.param(role, page, id=f"{role}-{page}") for role in ROLES for page in PAGES
-]
+ROWS = [pytest.param(role, page, id=f"{role}-{page}") for role in ROLES for page in PAGES]
 
 
 @pytest.fixture
@@ -104,10 +113,12 @@ def world(network):
         "municipality_a": network.municipality_a,
         "school_a": network.school_a,
         "school_b": network.school_b,
-        "experiment_a": make_experiment(network.school_a, "Læsebånd", team=network.team_a,
-                                        owner=network.admin),
-        "experiment_b": make_experiment(network.school_b, "Matematikvandring",
-                                        team=network.team_b, owner=network.admin),
+        "experiment_a": make_experiment(
+            network.school_a, "Læsebånd", team=network.team_a, owner=network.admin
+        ),
+        "experiment_b": make_experiment(
+            network.school_b, "Matematikvandring", team=network.team_b, owner=network.admin
+        ),
         "collections_a": CollectionIndexPage.objects.child_of(network.municipality_a).get(),
     }
     collection = CollectionPage(title="Læsning i udskolingen", owner=network.admin)
@@ -148,6 +159,7 @@ def test_a_leader_cannot_delete_the_school_even_through_a_bulk_action(world):
 
 
 # --- The same rules through the real admin views --------------------------------------------
+
 
 def _client(client, user):
     client.force_login(user)
@@ -248,8 +260,13 @@ def test_an_experiment_cannot_be_moved_to_another_school_in_the_admin(client, wo
 
 def test_a_teacher_cannot_publish_by_posting_the_publish_action(client, world):
     network, _pages = world
-    draft = make_experiment(network.school_a, "Udkast om skrivning", team=network.team_a,
-                            owner=network.teacher_a, live=False)
+    draft = make_experiment(
+        network.school_a,
+        "Udkast om skrivning",
+        team=network.team_a,
+        owner=network.teacher_a,
+        live=False,
+    )
     client = _client(client, network.teacher_a)
     response = client.post(
         ADMIN_GET_VIEWS["edit"](draft),
@@ -263,8 +280,13 @@ def test_a_teacher_cannot_publish_by_posting_the_publish_action(client, world):
 
 def test_a_leader_can_publish_by_posting_the_publish_action(client, world):
     network, _pages = world
-    draft = make_experiment(network.school_a, "Udkast om skrivning", team=network.team_a,
-                            owner=network.teacher_a, live=False)
+    draft = make_experiment(
+        network.school_a,
+        "Udkast om skrivning",
+        team=network.team_a,
+        owner=network.teacher_a,
+        live=False,
+    )
     client = _client(client, network.leader_a)
     response = client.post(ADMIN_GET_VIEWS["edit"](draft), experiment_edit_data(draft, "publish"))
     assert response.status_code == 302
@@ -275,12 +297,24 @@ def test_a_teacher_cannot_edit_the_school_profile_by_posting(client, world):
     network, _pages = world
     school = network.school_a
     client = _client(client, network.teacher_a)
-    data = nested_form_data({
-        "title": "Overtaget skole", "slug": school.slug, "description": "", "street_address": "",
-        "postcode": "", "city": "", "website": "", "picture": "",
-        "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0",
-                     "MAX_NUM_FORMS": "1000"},
-    })
+    data = nested_form_data(
+        {
+            "title": "Overtaget skole",
+            "slug": school.slug,
+            "description": "",
+            "street_address": "",
+            "postcode": "",
+            "city": "",
+            "website": "",
+            "picture": "",
+            "comments": {
+                "TOTAL_FORMS": "0",
+                "INITIAL_FORMS": "0",
+                "MIN_NUM_FORMS": "0",
+                "MAX_NUM_FORMS": "1000",
+            },
+        }
+    )
     revisions_before = school.revisions.count()
     response = client.post(ADMIN_GET_VIEWS["edit"](school), data)
     # Without "publish" a successful POST would only save a draft: the live title could never

@@ -27,11 +27,14 @@ def project(tmp_path):
     for script in ("run.sh", "setup.sh"):
         shutil.copy(SCRIPTS / script, tmp_path / "scripts" / script)
     # A Python that answers run.sh's questions: one experiment exists, runserver is recorded.
-    executable(tmp_path / ".venv/bin/python", f"""
+    executable(
+        tmp_path / ".venv/bin/python",
+        f"""
 if [[ "$*" == *runserver* ]]; then echo "$*" > {tmp_path}/runserver.args; fi
 if [[ "$*" == *ExperimentPage* ]]; then echo 1; fi
 exit 0
-""")
+""",
+    )
     return tmp_path
 
 
@@ -40,8 +43,13 @@ def run(project, script, env=None, path_first=None):
     environment.update(env or {})
     if path_first:
         environment["PATH"] = f"{path_first}:{environment['PATH']}"
-    return subprocess.run(["bash", str(project / "scripts" / script)], env=environment,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["bash", str(project / "scripts" / script)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture
@@ -74,11 +82,14 @@ def test_setup_waits_for_the_dpkg_lock_and_says_so(project, tmp_path):
     bin_dir = tmp_path / "bin"
     log = tmp_path / "apt.log"
     # apt-get records its arguments; the install "fails" so set-up stops right after it.
-    executable(bin_dir / "apt-get", f"""
+    executable(
+        bin_dir / "apt-get",
+        f"""
 echo "$*" >> {log}
 [[ "$*" == *install* ]] && exit 1
 exit 0
-""")
+""",
+    )
     executable(bin_dir / "sudo", 'exec "$@"\n')
     # A Python that is not there makes set-up want python3 and python3-venv from Debian.
     done = run(project, "setup.sh", {"PYTHON": str(tmp_path / "no-python")}, path_first=bin_dir)

@@ -3,23 +3,46 @@
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 
-def experiment_form_data(*, title, slug, summary, question, team, grade_levels, subjects,
-                         findings=(), tags="", start_date="", end_date="", members_only=False,
-                         action=None, **extra):
+def experiment_form_data(
+    *,
+    title,
+    slug,
+    summary,
+    question,
+    team,
+    grade_levels,
+    subjects,
+    findings=(),
+    tags="",
+    start_date="",
+    end_date="",
+    members_only=False,
+    action=None,
+    **extra,
+):
     """Form data for the add or edit view; findings are (statement, evidence_kind, evidence)."""
     data = {
-        "title": title, "slug": slug, "summary": summary, "question": question,
+        "title": title,
+        "slug": slug,
+        "summary": summary,
+        "question": question,
         "team": team.pk if team else "",
         "status": "in_progress",
-        "start_date": start_date, "end_date": end_date,
+        "start_date": start_date,
+        "end_date": end_date,
         "background": rich_text(extra.pop("background", "")),
-        "observations": rich_text(""), "next_steps": rich_text(""), "reflection": rich_text(""),
+        "observations": rich_text(""),
+        "next_steps": rich_text(""),
+        "reflection": rich_text(""),
         "what_we_did-count": "0",
-        "picture": "", "tags": tags,
-        "findings": inline_formset([
-            {"statement": statement, "evidence_kind": kind, "evidence": evidence}
-            for statement, kind, evidence in findings
-        ]),
+        "picture": "",
+        "tags": tags,
+        "findings": inline_formset(
+            [
+                {"statement": statement, "evidence_kind": kind, "evidence": evidence}
+                for statement, kind, evidence in findings
+            ]
+        ),
         "links": inline_formset([]),
         "comments": inline_formset([]),
     }
@@ -38,9 +61,13 @@ def experiment_form_data(*, title, slug, summary, question, team, grade_levels, 
 def experiment_edit_data(page, action=None, **changes):
     """Form data that resubmits an existing experiment, with changes."""
     fields = {
-        "title": page.title, "slug": page.slug, "summary": page.summary,
-        "question": page.question, "team": page.team,
-        "grade_levels": list(page.grade_levels.all()), "subjects": list(page.subjects.all()),
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "question": page.question,
+        "team": page.team,
+        "grade_levels": list(page.grade_levels.all()),
+        "subjects": list(page.subjects.all()),
         "start_date": page.start_date.isoformat() if page.start_date else "",
         "members_only": page.members_only,
     }

@@ -14,8 +14,12 @@ PASSWORD = "praksis-test-1234"
 
 def make_user(username, groups=(), superuser=False):
     user = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, email=f"{username}@example.dk",
-        first_name=username.capitalize(), is_superuser=superuser, is_staff=superuser,
+        username=username,
+        password=PASSWORD,
+        email=f"{username}@example.dk",
+        first_name=username.capitalize(),
+        is_superuser=superuser,
+        is_staff=superuser,
     )
     user.groups.set(groups)
     return user
@@ -48,8 +52,17 @@ def subject(name):
 
 
 def make_experiment(
-    school, title, *, team=None, tags=(), subjects=("Dansk",), grades=(4,), members_only=False,
-    live=True, findings=("Eleverne læste mere, når de selv valgte bøgerne.",), **fields,
+    school,
+    title,
+    *,
+    team=None,
+    tags=(),
+    subjects=("Dansk",),
+    grades=(4,),
+    members_only=False,
+    live=True,
+    findings=("Eleverne læste mere, når de selv valgte bøgerne.",),
+    **fields,
 ):
     """Create an experiment under school; published (with its revision) unless live=False."""
     experiment = ExperimentPage(
@@ -127,26 +140,53 @@ def add_findings(network):
     n = network
     n.school_c = make_school(n.municipality_a, "Ellekærskolen", city="Vanløse")
     n.reading = make_experiment(
-        n.school_a, "Frilæsning i 4.b", team=n.team_a, tags=["læsning", "motivation"],
-        subjects=("Dansk",), grades=(4,), start_date=datetime.date(2025, 9, 1),
-        findings=("Eleverne læste mere, når de selv valgte bøgerne.", "Drengene bad om tegneserier."),
+        n.school_a,
+        "Frilæsning i 4.b",
+        team=n.team_a,
+        tags=["læsning", "motivation"],
+        subjects=("Dansk",),
+        grades=(4,),
+        start_date=datetime.date(2025, 9, 1),
+        findings=(
+            "Eleverne læste mere, når de selv valgte bøgerne.",
+            "Drengene bad om tegneserier.",
+        ),
     )
     n.maths = make_experiment(
-        n.school_b, "Matematik udenfor", team=n.team_b, tags=["udeskole"],
-        subjects=("Matematik",), grades=(5, 6), start_date=datetime.date(2026, 3, 1),
-        status="completed", findings=("Færre elever gik i stå ved målingsopgaver.",),
+        n.school_b,
+        "Matematik udenfor",
+        team=n.team_b,
+        tags=["udeskole"],
+        subjects=("Matematik",),
+        grades=(5, 6),
+        start_date=datetime.date(2026, 3, 1),
+        status="completed",
+        findings=("Færre elever gik i stå ved målingsopgaver.",),
     )
     n.members = make_experiment(
-        n.school_a, "Skjult forsøg om trivsel", tags=["læsning", "trivsel"], members_only=True,
-        subjects=("Dansk",), grades=(4,), findings=("Hemmeligt fund om trivsel.",),
+        n.school_a,
+        "Skjult forsøg om trivsel",
+        tags=["læsning", "trivsel"],
+        members_only=True,
+        subjects=("Dansk",),
+        grades=(4,),
+        findings=("Hemmeligt fund om trivsel.",),
     )
     n.draft = make_experiment(
-        n.school_c, "Kladde om læsebånd", tags=["læsning"], live=False,
+        n.school_c,
+        "Kladde om læsebånd",
+        tags=["læsning"],
+        live=False,
         findings=("Kladdefund må aldrig vises.",),
     )
     n.c_reading = make_experiment(
-        n.school_c, "Læsebånd på Ellekær", tags=["læsning"], subjects=("Dansk",), grades=(3,),
-        start_date=datetime.date(2026, 1, 10), status="in_progress",
+        n.school_c,
+        "Læsebånd på Ellekær",
+        tags=["læsning"],
+        subjects=("Dansk",),
+        grades=(3,),
+        start_date=datetime.date(2026, 1, 10),
+        status="in_progress",
         findings=("Læsebåndet gav ro om morgenen.",),
     )
     # Give findings different kinds of evidence.
@@ -167,9 +207,12 @@ def grow(network, count, start=0):
     for number in range(start, start + count):
         school = network.school_a if number % 3 else network.school_b
         make_experiment(
-            school, f"Forsøg nummer {number}", team=teams[school.pk],
+            school,
+            f"Forsøg nummer {number}",
+            team=teams[school.pk],
             tags=["Læsning", f"Emne {number}", f"Emne {number + 1}"],
-            subjects=("Dansk", f"Fag {number % 4}"), grades=(number % 10, 5),
+            subjects=("Dansk", f"Fag {number % 4}"),
+            grades=(number % 10, 5),
             start_date=datetime.date(2025 + number % 2, 1, 1),
             findings=[f"Fund {number}.{i}" for i in range(1 + number % 3)],
             members_only=number % 3 == 0,

@@ -20,13 +20,17 @@ def html(response):
 
 
 def statements(response):
-    return [unescape(text) for text in re.findall(r'<p class="statement">(.*?)</p>', html(response))]
+    return [
+        unescape(text) for text in re.findall(r'<p class="statement">(.*?)</p>', html(response))
+    ]
 
 
 def experiment_titles(response):
     return [
         unescape(text)
-        for text in re.findall(r'<tr class="experiment">\s*<th scope="row"><a [^>]*>(.*?)</a>', html(response))
+        for text in re.findall(
+            r'<tr class="experiment">\s*<th scope="row"><a [^>]*>(.*?)</a>', html(response)
+        )
     ]
 
 
@@ -54,13 +58,16 @@ def selected_values(response):
         if selected
     }
 
+
 CHIP = re.compile(r'<a class="chip" href="([^"]*)" data-chip>(.*?)</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
 def heading(response):
     """The page's h1, as text."""
-    return unescape(TAG.sub("", re.search(r"<h1>(.*?)</h1>", html(response), re.S).group(1))).strip()
+    return unescape(
+        TAG.sub("", re.search(r"<h1>(.*?)</h1>", html(response), re.S).group(1))
+    ).strip()
 
 
 def chips(response):

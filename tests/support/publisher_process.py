@@ -17,8 +17,14 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.name}: {record.getMessage()}")
 
 
-def publish(db_name, search_backends, work, barrier, settings_module="praksisnet.settings.test",
-            environ=None):
+def publish(
+    db_name,
+    search_backends,
+    work,
+    barrier,
+    settings_module="praksisnet.settings.test",
+    environ=None,
+):
     """work: [(pk, word)]; returns (published pks, errors, warnings logged).
 
     settings_module and environ (extra environment variables, read by that module) choose the
@@ -64,8 +70,15 @@ def publish_at_once(processes, work, settings_module="praksisnet.settings.test",
     try:
         with ProcessPoolExecutor(processes, mp_context=context) as pool:
             futures = [
-                pool.submit(publish, db_name, settings.WAGTAILSEARCH_BACKENDS, work[i::processes],
-                            barrier, settings_module=settings_module, environ=environ)
+                pool.submit(
+                    publish,
+                    db_name,
+                    settings.WAGTAILSEARCH_BACKENDS,
+                    work[i::processes],
+                    barrier,
+                    settings_module=settings_module,
+                    environ=environ,
+                )
                 for i in range(processes)
             ]
             return [future.result(timeout=600) for future in futures]

@@ -14,12 +14,15 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--seed", type=int, default=1, help="Same seed, same network (default 1).")
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Same seed, same network (default 1)."
+        )
         parser.add_argument(
             "--experiments", type=int, default=300, help="How many experiments (default 300)."
         )
         parser.add_argument(
-            "--reset", action="store_true",
+            "--reset",
+            action="store_true",
             help="Delete the existing network (every municipality and everything below it) first.",
         )
         parser.add_argument(
@@ -30,7 +33,10 @@ class Command(BaseCommand):
         if experiments < 0:
             raise CommandError("--experiments must be 0 or more.")
         builder = NetworkBuilder(
-            seed=seed, experiments=experiments, progress=verbosity > 0, index=not no_index,
+            seed=seed,
+            experiments=experiments,
+            progress=verbosity > 0,
+            index=not no_index,
             log=self.stdout.write,
         )
         if network_exists():
@@ -44,11 +50,13 @@ class Command(BaseCommand):
             builder.reset()
         started = time.monotonic()
         report = builder.build()
-        self.stdout.write(self.style.SUCCESS(
-            f"Built {report.municipalities} municipalities, {report.schools} schools, "
-            f"{report.teams} teams and {report.experiments} experiments "
-            f"in {time.monotonic() - started:.1f} s."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Built {report.municipalities} municipalities, {report.schools} schools, "
+                f"{report.teams} teams and {report.experiments} experiments "
+                f"in {time.monotonic() - started:.1f} s."
+            )
+        )
         self.stdout.write("Demo accounts (role: username / password):")
         for account in report.accounts:
             self.stdout.write(f"  {account.role}: {account.username} / {account.password}")

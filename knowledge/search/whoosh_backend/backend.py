@@ -82,4 +82,6 @@ class WhooshSearchBackend(BaseSearchBackend):
         compiler = WhooshSearchQueryCompiler(model._default_manager.all(), query_string)
         fields = compiler.target_fields(searcher.reader(), self)
         vocabulary = SpellingVocabulary.load(searcher._ix.storage.folder)
-        return suggest_correction(searcher.reader(), query_string, [f for f, _ in fields], vocabulary, self.analyzer)
+        return suggest_correction(
+            searcher.reader(), query_string, [f for f, _ in fields], vocabulary, self.analyzer
+        )

@@ -40,7 +40,9 @@ class PreloadedLengths:
         column = self.columns.get(fieldname)
         if column is None:
             length = self.reader.doc_field_length
-            column = self.columns[fieldname] = [length(d, fieldname, default) for d in range(self.doc_count)]
+            column = self.columns[fieldname] = [
+                length(d, fieldname, default) for d in range(self.doc_count)
+            ]
         return column[docnum]
 
 
@@ -54,7 +56,9 @@ class BulkPostingPool(PostingPool):
     def add(self, item):
         fieldname, tbytes, _docnum, _weight, vbytes = item
         self.fieldnames.add(fieldname)
-        self.currentsize += self.POSTING_OVERHEAD + len(fieldname) + 2 * len(tbytes) + len(vbytes or b"")
+        self.currentsize += (
+            self.POSTING_OVERHEAD + len(fieldname) + 2 * len(tbytes) + len(vbytes or b"")
+        )
         if self.currentsize > self.limit:
             self.save()
         self.current.append(item)
@@ -129,13 +133,21 @@ class ParallelBulkWriter(MpWriter):
     POLL_SECONDS = 1.0
 
     def __init__(self, ix, procs):
-        super().__init__(ix, procs=procs, batchsize=self.BATCH_SIZE, multisegment=True, limitmb=self.LIMIT_MB)
+        super().__init__(
+            ix, procs=procs, batchsize=self.BATCH_SIZE, multisegment=True, limitmb=self.LIMIT_MB
+        )
         self.jobqueue = WatchedQueue(self.jobqueue, self.tasks, self.POLL_SECONDS)
         self.resultqueue = WatchedQueue(self.resultqueue, self.tasks, self.POLL_SECONDS)
 
     def _new_task(self):
-        task = BulkSubWriterTask(self.storage, self.indexname, self.jobqueue.queue, self.resultqueue.queue,
-                                 self.subargs, self.multisegment)
+        task = BulkSubWriterTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue.queue,
+            self.resultqueue.queue,
+            self.subargs,
+            self.multisegment,
+        )
         task.daemon = True
         self.tasks.append(task)
         task.start()

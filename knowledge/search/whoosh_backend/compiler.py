@@ -37,7 +37,8 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if self.fields is not None:
             wanted = {self.FIELD_PREFIX + name for name in self.fields}
             boosts = {
-                name: boost for name, boost in boosts.items()
+                name: boost
+                for name, boost in boosts.items()
                 if name in wanted or any(name.startswith(w + LOOKUP_SEP) for w in wanted)
             }
         present = set(reader.indexed_field_names())
@@ -56,7 +57,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     def has_term(self, term):
         hit = self._term_cache.get(term)
         if hit is None:
-            hit = self._term_cache[term] = any((name, term) in self.reader for name, _ in self.search_fields)
+            hit = self._term_cache[term] = any(
+                (name, term) in self.reader for name, _ in self.search_fields
+            )
         return hit
 
     def _fields_query(self, make):
@@ -106,7 +109,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                     continue
                 clause = self._term(terms[0])
             else:
-                clause = self._fields_query(lambda f, b, terms=terms: wq.Phrase(f, list(terms), boost=b))
+                clause = self._fields_query(
+                    lambda f, b, terms=terms: wq.Phrase(f, list(terms), boost=b)
+                )
             if clause is not wq.NullQuery:
                 clauses.append(self._boosted(clause, self.SYNONYM_BOOST))
         return clauses
@@ -115,7 +120,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         """Words a letter or two away from a term (as a fuzzy search looks for them)."""
         maxdist = 0 if len(term) <= 2 else (1 if len(term) <= 5 else 2)
         return self._fields_query(
-            lambda f, b: wq.FuzzyTerm(f, term, boost=b * self.NEAR_MISS_BOOST, maxdist=maxdist, prefixlength=1)
+            lambda f, b: wq.FuzzyTerm(
+                f, term, boost=b * self.NEAR_MISS_BOOST, maxdist=maxdist, prefixlength=1
+            )
         )
 
     def _word_clause(self, folded, term, correct_typos=False):
@@ -174,7 +181,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             if term:
                 compound = self._boosted(self._term(term), self.JOINED_WORDS_BOOST)
                 if operator == "and":
-                    alternatives.append(self._combine(clauses[:i] + [compound] + clauses[i + 2:], "and"))
+                    alternatives.append(
+                        self._combine(clauses[:i] + [compound] + clauses[i + 2 :], "and")
+                    )
                 else:
                     alternatives.append(compound)
         if alternatives:
@@ -182,7 +191,10 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return result
 
     def _phrase(self, query):
-        words = [t for _, t in danish.query_words(query.query_string, self.analyzer, drop_stop_words=False)]
+        words = [
+            t
+            for _, t in danish.query_words(query.query_string, self.analyzer, drop_stop_words=False)
+        ]
         if not words:
             return wq.NullQuery
         if len(words) == 1:
@@ -194,9 +206,13 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         clauses = []
         for term in words:
             maxdist = 0 if len(term) <= 2 else (1 if len(term) <= 5 else 2)
-            clauses.append(self._fields_query(
-                lambda f, b, term=term, maxdist=maxdist: wq.FuzzyTerm(f, term, boost=b, maxdist=maxdist, prefixlength=1)
-            ))
+            clauses.append(
+                self._fields_query(
+                    lambda f, b, term=term, maxdist=maxdist: wq.FuzzyTerm(
+                        f, term, boost=b, maxdist=maxdist, prefixlength=1
+                    )
+                )
+            )
         return self._combine(clauses, query.operator)
 
     def _compile(self, query):
@@ -233,7 +249,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             if not subs:
                 return wq.NullQuery
             return subs[0] if len(subs) == 1 else wq.Or(subs)
-        raise NotImplementedError(f"`{query.__class__.__name__}` is not supported by the Whoosh search backend.")
+        raise NotImplementedError(
+            f"`{query.__class__.__name__}` is not supported by the Whoosh search backend."
+        )
 
     @staticmethod
     def _boosted(q, boost):

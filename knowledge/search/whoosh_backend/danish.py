@@ -149,8 +149,19 @@ class WordAnalyzer(Analyzer):
                 found.append(pos)
         return positions
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
         transform = self.TRANSFORMS[self.kind]
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
@@ -203,7 +214,9 @@ def query_words(text: str, analyzer=None, drop_stop_words: bool = True) -> list[
     return [(f, t) for f, t, _ in words]
 
 
-def compound_splits(folded_word: str, has_term, min_part: int = MIN_COMPOUND_PART, max_parts: int = 3):
+def compound_splits(
+    folded_word: str, has_term, min_part: int = MIN_COMPOUND_PART, max_parts: int = 3
+):
     """Every way to split a compound into 2 to ``max_parts`` parts whose stems all occur in the
     index, best first: fewest parts, then the most balanced.
 

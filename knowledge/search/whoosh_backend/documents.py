@@ -28,7 +28,9 @@ class DocumentBuilder:
         self.model = model
         self.search_fields = model.get_search_fields()
         self.labels = " ".join(content_type_labels(model))
-        self.filter_fields = [(name, field.attname) for field, name in term_filter_fields(model).items()]
+        self.filter_fields = [
+            (name, field.attname) for field, name in term_filter_fields(model).items()
+        ]
 
     @staticmethod
     def prepare_value(value) -> str:
@@ -58,12 +60,18 @@ class DocumentBuilder:
                         sub = sub()
                     subs = [sub]
                 for sub_obj in subs:
-                    self._collect(sub_obj, field.fields, prefix + field.field_name + LOOKUP_SEP, out)
+                    self._collect(
+                        sub_obj, field.fields, prefix + field.field_name + LOOKUP_SEP, out
+                    )
             elif isinstance(field, (SearchField, AutocompleteField)):
                 text = self.prepare_value(field.get_value(obj))
                 if not text:
                     continue
-                name = (SEARCH_PREFIX if isinstance(field, SearchField) else AUTOCOMPLETE_PREFIX) + prefix + field.field_name
+                name = (
+                    (SEARCH_PREFIX if isinstance(field, SearchField) else AUTOCOMPLETE_PREFIX)
+                    + prefix
+                    + field.field_name
+                )
                 out.setdefault(name, []).append(text)
 
     def prefetch(self, objs):
@@ -104,4 +112,6 @@ class DocumentBuilder:
     @staticmethod
     def spelling_words(doc) -> set[str]:
         """The words of a document's searchable text, for the spelling vocabulary."""
-        return SpellingVocabulary.words_of(text for name, text in doc.items() if name.startswith(SEARCH_PREFIX))
+        return SpellingVocabulary.words_of(
+            text for name, text in doc.items() if name.startswith(SEARCH_PREFIX)
+        )

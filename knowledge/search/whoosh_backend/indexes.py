@@ -199,5 +199,8 @@ class WhooshRebuilder:
         replayed = location.finish_rebuild(self.bulk.generation, save_vocabulary)
         logger.info(
             "Rebuilt search index %s (%d documents, %d journalled writes replayed, commit+swap %.2fs)",
-            self.index.get_key(), self.bulk.written, replayed, time.monotonic() - started,
+            self.index.get_key(),
+            self.bulk.written,
+            replayed,
+            time.monotonic() - started,
         )

@@ -23,7 +23,11 @@ def encode_single_position(position: int) -> bytes:
 
 class WordPositions(Positions):
     def word_values(self, value, analyzer, **kwargs):
-        if not isinstance(value, str) or not isinstance(analyzer, WordAnalyzer) or kwargs.get("start_pos"):
+        if (
+            not isinstance(value, str)
+            or not isinstance(analyzer, WordAnalyzer)
+            or kwargs.get("start_pos")
+        ):
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost

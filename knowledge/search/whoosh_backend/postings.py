@@ -52,13 +52,15 @@ def _term_docs(reader, fieldname, text) -> set:
         terms = getattr(sub, "_terms", None)
         raw = None
         if terms is not None and hasattr(sub, "_text_to_bytes"):
-            raw = terms.matcher(fieldname, sub._text_to_bytes(fieldname, text), sub.schema[fieldname].format)
+            raw = terms.matcher(
+                fieldname, sub._text_to_bytes(fieldname, text), sub.schema[fieldname].format
+            )
         if raw is not None and hasattr(raw, "_read_ids") and hasattr(raw, "_next_block"):
             ids = []
             while raw.is_active():
                 if raw._ids is None:
                     raw._read_ids()
-                ids.extend(raw._ids[raw._i:])
+                ids.extend(raw._ids[raw._i :])
                 raw._next_block()
             deleted = getattr(sub, "deleted_docs_set", None)
             if deleted:

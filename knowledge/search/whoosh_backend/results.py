@@ -91,7 +91,8 @@ class WhooshSearchResults(BaseSearchResults):
         logger.error(
             "Search index %s is unavailable (%s); returning no results. "
             "Run `manage.py update_index` to rebuild it.",
-            index.get_key(), exc,
+            index.get_key(),
+            exc,
         )
         return NONE
 
@@ -128,7 +129,13 @@ class WhooshSearchResults(BaseSearchResults):
         """
         query = self.query_compiler.queryset.query
         where = query.where
-        if query.is_sliced or query.distinct or query.combinator or where.negated or where.connector != "AND":
+        if (
+            query.is_sliced
+            or query.distinct
+            or query.combinator
+            or where.negated
+            or where.connector != "AND"
+        ):
             return None
         model = self.query_compiler.queryset.model
         fields = self._shared_filter_fields(model)
@@ -139,7 +146,11 @@ class WhooshSearchResults(BaseSearchResults):
                 return None
             target = lookup.lhs.target
             name = fields.get(target)
-            if name is None or name not in present or lookup.lhs.alias != target.model._meta.db_table:
+            if (
+                name is None
+                or name not in present
+                or lookup.lhs.alias != target.model._meta.db_table
+            ):
                 return None
             if not lookup.rhs_is_direct_value():
                 return None
@@ -159,7 +170,9 @@ class WhooshSearchResults(BaseSearchResults):
         for other in get_indexed_models():
             if other is not model and issubclass(other, model):
                 theirs = term_filter_fields(other)
-                fields = {field: name for field, name in fields.items() if theirs.get(field) == name}
+                fields = {
+                    field: name for field, name in fields.items() if theirs.get(field) == name
+                }
         return fields
 
     def _orm_filters(self):
@@ -179,7 +192,11 @@ class WhooshSearchResults(BaseSearchResults):
         """Top ``limit`` (None: all) ``(pk, score)`` pairs, best first, ties by index order."""
         cache = self._shared.setdefault("scored", {})
         for cached_limit, hits in cache.items():
-            if cached_limit is None or (limit is not None and cached_limit >= limit) or len(hits) < cached_limit:
+            if (
+                cached_limit is None
+                or (limit is not None and cached_limit >= limit)
+                or len(hits) < cached_limit
+            ):
                 return hits if limit is None else hits[:limit]
 
         def run():
@@ -279,7 +296,7 @@ class WhooshSearchResults(BaseSearchResults):
         if prepared is NONE:
             return []
         if isinstance(prepared, tuple) and self.query_compiler.order_by_relevance:
-            return [pk for pk, _ in self._relevance_hits()[self.start:self.stop]]
+            return [pk for pk, _ in self._relevance_hits()[self.start : self.stop]]
         return [obj.pk for obj in self]
 
     @staticmethod
@@ -296,9 +313,9 @@ class WhooshSearchResults(BaseSearchResults):
         if prepared is ALL:
             if not qs.query.order_by:
                 qs = qs.order_by("-pk")
-            objs = list(qs[self.start:self.stop])
+            objs = list(qs[self.start : self.stop])
         elif self.query_compiler.order_by_relevance:
-            page = self._relevance_hits()[self.start:self.stop]
+            page = self._relevance_hits()[self.start : self.stop]
             scores = dict(page)
             objs = self._fetch(qs, [pk for pk, _ in page])
         else:
@@ -307,11 +324,13 @@ class WhooshSearchResults(BaseSearchResults):
                 ordered = qs.filter(pk__in=pks)
                 if not ordered.query.order_by:
                     ordered = ordered.order_by("-pk")
-                objs = list(ordered[self.start:self.stop])
+                objs = list(ordered[self.start : self.stop])
             else:
                 matching = set(pks)
                 ordered = qs if qs.query.order_by else qs.order_by("-pk")
-                page = [pk for pk in ordered.values_list("pk", flat=True) if pk in matching][self.start:self.stop]
+                page = [pk for pk in ordered.values_list("pk", flat=True) if pk in matching][
+                    self.start : self.stop
+                ]
                 objs = self._fetch(qs, page)
             if self._score_field:
                 scores = dict(self._scored(None))
@@ -326,7 +345,7 @@ class WhooshSearchResults(BaseSearchResults):
             return 0
         qs = self.query_compiler.queryset
         if prepared is ALL:
-            return qs[self.start:self.stop].count()
+            return qs[self.start : self.stop].count()
         if self._orm_filters():
             n = len(self._allowed(qs, self._unscored()))
         else:

@@ -25,7 +25,13 @@ FILTER_PREFIX = "f__"
 
 #: Model field types whose FilterField values are also indexed, so the common filters of a
 #: search (live, members_only, content type, exact/in on simple columns) run inside Whoosh.
-TERM_FILTER_TYPES = (models.BooleanField, models.CharField, models.IntegerField, models.AutoField, models.ForeignKey)
+TERM_FILTER_TYPES = (
+    models.BooleanField,
+    models.CharField,
+    models.IntegerField,
+    models.AutoField,
+    models.ForeignKey,
+)
 
 
 def build_schema(analyzer) -> Schema:
@@ -36,7 +42,11 @@ def build_schema(analyzer) -> Schema:
     searchable = TEXT(analyzer=analyzer, phrase=True)
     searchable.format = WordPositions(field_boost=searchable.format.field_boost)
     schema.add(SEARCH_PREFIX + "*", searchable, glob=True)
-    schema.add(AUTOCOMPLETE_PREFIX + "*", TEXT(analyzer=danish.AutocompleteAnalyzer(), phrase=False), glob=True)
+    schema.add(
+        AUTOCOMPLETE_PREFIX + "*",
+        TEXT(analyzer=danish.AutocompleteAnalyzer(), phrase=False),
+        glob=True,
+    )
     schema.add(FILTER_PREFIX + "*", ID(), glob=True)
     return schema
 
@@ -104,6 +114,10 @@ def term_filter_fields(model) -> dict:
             model_field = model._meta.get_field(field.field_name)
         except FieldDoesNotExist:
             continue
-        if isinstance(model_field, TERM_FILTER_TYPES) and model_field.concrete and not model_field.many_to_many:
+        if (
+            isinstance(model_field, TERM_FILTER_TYPES)
+            and model_field.concrete
+            and not model_field.many_to_many
+        ):
             fields[model_field] = FILTER_PREFIX + model_field.name
     return fields

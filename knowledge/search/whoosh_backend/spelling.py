@@ -97,10 +97,15 @@ def _known(reader, fields, folded, term) -> bool:
 
     if has_term(term):
         return True
-    return len(folded) >= 2 * danish.MIN_COMPOUND_PART and danish.decompound(folded, has_term) is not None
+    return (
+        len(folded) >= 2 * danish.MIN_COMPOUND_PART
+        and danish.decompound(folded, has_term) is not None
+    )
 
 
-def suggest_correction(reader, query_string: str, fields, vocabulary, analyzer=None, maxdist: int = 2):
+def suggest_correction(
+    reader, query_string: str, fields, vocabulary, analyzer=None, maxdist: int = 2
+):
     """Return the corrected query string, or ``None`` when there is nothing to correct."""
     if analyzer is None:
         analyzer = danish.DanishAnalyzer()

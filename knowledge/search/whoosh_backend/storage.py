@@ -89,8 +89,11 @@ class RebuildJournal:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
-            logger.warning("A rebuild (process %s) ended without cleaning up; its journal was "
-                           "dropped. Run manage.py update_index to rebuild the index.", pid)
+            logger.warning(
+                "A rebuild (process %s) ended without cleaning up; its journal was "
+                "dropped. Run manage.py update_index to rebuild the index.",
+                pid,
+            )
             self.end()
             return False
         except PermissionError:
@@ -189,7 +192,9 @@ class IndexLocation:
         except Exception as exc:  # EmptyIndexError, corrupt TOC, permissions...
             with self._indexes_lock:
                 self._indexes.pop(path, None)
-            raise IndexUnavailable(f"search index {self.live_path} cannot be opened: {exc!r}") from exc
+            raise IndexUnavailable(
+                f"search index {self.live_path} cannot be opened: {exc!r}"
+            ) from exc
 
     def searcher(self):
         """A (per thread, cached and refreshed) searcher on the live index."""
@@ -200,7 +205,11 @@ class IndexLocation:
         try:
             # Not Searcher.refresh(): its reader reuse keeps a segment's old deletion set, so a
             # document replaced by update_document() would stay findable under its old text.
-            if searcher is not None and searcher._ix is ix and ix.latest_generation() == searcher.reader().generation():
+            if (
+                searcher is not None
+                and searcher._ix is ix
+                and ix.latest_generation() == searcher.reader().generation()
+            ):
                 return searcher
             if searcher is not None:
                 searcher.close()
@@ -210,7 +219,9 @@ class IndexLocation:
             cache.pop(self.key, None)
             with self._indexes_lock:
                 self._indexes.pop(path, None)
-            raise IndexUnavailable(f"search index {self.live_path} cannot be read: {exc!r}") from exc
+            raise IndexUnavailable(
+                f"search index {self.live_path} cannot be read: {exc!r}"
+            ) from exc
 
     # -- rebuilding ------------------------------------------------------------------------
 

@@ -27,7 +27,9 @@ def build_table(groups, analyzer) -> dict[str, list[tuple[str, ...]]]:
     """``{term of a one-word member: [terms of every other member of its groups]}``."""
     table: dict[str, list[tuple[str, ...]]] = {}
     for group in groups:
-        members = list(dict.fromkeys(t for t in (terms_of(str(word), analyzer) for word in group) if t))
+        members = list(
+            dict.fromkeys(t for t in (terms_of(str(word), analyzer) for word in group) if t)
+        )
         for member in members:
             if len(member) != 1:
                 continue  # a query word is one word: several-word members are only expansions
@@ -58,7 +60,9 @@ class SynonymSource:
             groups = import_string(self.dotted_path)()
         except Exception:
             # Synonyms widen a search; without them it still answers.
-            logger.exception("Synonyms from %s could not be read; searching without them", self.dotted_path)
+            logger.exception(
+                "Synonyms from %s could not be read; searching without them", self.dotted_path
+            )
             return {}
         key = tuple(tuple(str(word) for word in group) for group in groups)
         if _last_table[0] != key:

@@ -25,8 +25,9 @@ def read_answers_csv(path: Path | str) -> tuple[list[Answer], list[dict]]:
                 dialect = csv.excel
             rows = list(csv.DictReader(handle, dialect=dialect))
     except UnicodeDecodeError as error:
-        raise AnswerFileError(f"{path} is not UTF-8 text (byte {error.start}): save it as UTF-8 "
-                              "CSV and try again.") from error
+        raise AnswerFileError(
+            f"{path} is not UTF-8 text (byte {error.start}): save it as UTF-8 CSV and try again."
+        ) from error
     if not rows or "text" not in rows[0]:
         raise AnswerFileError(f"{path} needs a header row with a column called 'text'.")
     answers, seen = [], set()
@@ -35,7 +36,12 @@ def read_answers_csv(path: Path | str) -> tuple[list[Answer], list[dict]]:
         if answer_id in seen:
             raise AnswerFileError(f"{path}: the id {answer_id!r} occurs twice (row {number}).")
         seen.add(answer_id)
-        answers.append(Answer(id=answer_id, text=row.get("text") or "",
-                              group=(row.get("group") or "").strip(),
-                              school=(row.get("school") or "").strip()))
+        answers.append(
+            Answer(
+                id=answer_id,
+                text=row.get("text") or "",
+                group=(row.get("group") or "").strip(),
+                school=(row.get("school") or "").strip(),
+            )
+        )
     return answers, rows

@@ -67,23 +67,34 @@ def _linkage(a: _Cluster, b: _Cluster) -> float:
     return a.cross(b) / max(min(a.cohesion, b.cohesion), 1e-6)
 
 
-def merge_clusters(vectors: np.ndarray, labels: np.ndarray, ratio: float = 0.7,
-                   max_themes: int = MAX_THEMES, min_size: int = 2) -> np.ndarray:
+def merge_clusters(
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    ratio: float = 0.7,
+    max_themes: int = MAX_THEMES,
+    min_size: int = 2,
+) -> np.ndarray:
     """Merge the most alike pair of clusters while their cross-similarity is at least ``ratio``
     of the looser one's own cohesion; then keep merging until at most ``max_themes`` remain.
     Clusters smaller than ``min_size`` join the cluster they are most like."""
     clusters = [_Cluster(vectors, np.flatnonzero(labels == c)) for c in np.unique(labels)]
     while len(clusters) > 1:
-        pairs = [(_linkage(a, b), i, j) for i, a in enumerate(clusters)
-                 for j, b in enumerate(clusters) if i < j]
+        pairs = [
+            (_linkage(a, b), i, j)
+            for i, a in enumerate(clusters)
+            for j, b in enumerate(clusters)
+            if i < j
+        ]
         best, i, j = max(pairs)
         if best < ratio and len(clusters) <= max_themes:
             small = [c for c in range(len(clusters)) if len(clusters[c]) < min_size]
             if not small:
                 break
             i = small[0]
-            j = max((c for c in range(len(clusters)) if c != i),
-                    key=lambda c: _linkage(clusters[i], clusters[c]))
+            j = max(
+                (c for c in range(len(clusters)) if c != i),
+                key=lambda c: _linkage(clusters[i], clusters[c]),
+            )
             i, j = min(i, j), max(i, j)
         clusters[i].absorb(clusters.pop(j))
     merged = np.empty(len(labels), dtype=int)

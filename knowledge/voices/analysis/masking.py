@@ -25,11 +25,13 @@ _PHONE = re.compile(
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words after which a capitalised word is a person's name.
-_PERSON_CUES = frozenset("""
+_PERSON_CUES = frozenset(
+    """
 lærer lærerinde pædagog inspektør leder skoleleder ven veninde kammerat søster bror mor far
 mormor farmor morfar farfar søn datter barn elev klassekammerat hedder hed kalder ved navn
 nabo træner kæreste onkel moster faster tante
-""".split())
+""".split()
+)
 
 
 def _mask_names(text: str) -> str:
@@ -41,7 +43,7 @@ def _mask_names(text: str) -> str:
             word[:1].isupper() and previous in _PERSON_CUES
         )
         if is_name:
-            pieces.append(text[last:match.start()])
+            pieces.append(text[last : match.start()])
             pieces.append(NAME_MASK)
             last = match.end()
         previous = lowered

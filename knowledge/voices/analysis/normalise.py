@@ -26,8 +26,7 @@ def folded_words(text: str) -> list[str]:
 def content_stems(text: str) -> list[str]:
     """The stems an answer is about: folded, stop words dropped, Danish stemming."""
     return [
-        stem(word) for word in folded_words(text)
-        if len(word) > 1 and word not in ANSWER_STOP_WORDS
+        stem(word) for word in folded_words(text) if len(word) > 1 and word not in ANSWER_STOP_WORDS
     ]
 
 

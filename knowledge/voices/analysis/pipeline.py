@@ -40,8 +40,12 @@ class Theme:
     minority: bool
 
     def as_dict(self):
-        return {"name": self.name, "answers": self.answers, "quotes": self.quotes,
-                "minority": self.minority}
+        return {
+            "name": self.name,
+            "answers": self.answers,
+            "quotes": self.quotes,
+            "minority": self.minority,
+        }
 
 
 @dataclass
@@ -84,9 +88,13 @@ def sentence_vectors(answers: list[Answer], embedder: Embedder | None) -> np.nda
     return np.vstack([a.vector for a in answers]).astype(np.float32)
 
 
-def analyse(answers: list[Answer], *, embedder: Embedder | None | str = "default",
-            tuning: Tuning = Tuning(),
-            progress: Callable[[float, str], None] = _no_progress) -> Picture:
+def analyse(
+    answers: list[Answer],
+    *,
+    embedder: Embedder | None | str = "default",
+    tuning: Tuning = Tuning(),
+    progress: Callable[[float, str], None] = _no_progress,
+) -> Picture:
     """Find the themes of the answers. ``embedder=None`` analyses the words alone."""
     if embedder == "default":
         embedder = load_embedder()
@@ -103,8 +111,9 @@ def analyse(answers: list[Answer], *, embedder: Embedder | None | str = "default
     k = clustering.first_cluster_count(n, tuning.clusters_per_sqrt, tuning.cluster_ceiling)
     labels = clustering.kmeans_labels(vectors, k)
     progress(0.6, "merging")
-    labels = clustering.merge_clusters(vectors, labels, tuning.merge_ratio,
-                                       clustering.MAX_THEMES, tuning.min_theme_size)
+    labels = clustering.merge_clusters(
+        vectors, labels, tuning.merge_ratio, clustering.MAX_THEMES, tuning.min_theme_size
+    )
     centres = clustering.centroids(vectors, labels)
     progress(0.8, "names")
     names = naming.theme_names(texts, labels)
@@ -117,14 +126,18 @@ def analyse(answers: list[Answer], *, embedder: Embedder | None | str = "default
     themes = []
     for label, name in enumerate(names):
         members = np.flatnonzero(labels == label)
-        themes.append(Theme(
-            name=name,
-            answers=[ids[i] for i in members],
-            quotes=[ids[i] for i in quoted[label]],
-            minority=len(members) <= MINORITY_SHARE * n and len(centres) > 1,
-        ))
+        themes.append(
+            Theme(
+                name=name,
+                answers=[ids[i] for i in members],
+                quotes=[ids[i] for i in quoted[label]],
+                minority=len(members) <= MINORITY_SHARE * n and len(centres) > 1,
+            )
+        )
     themes.sort(key=lambda t: -len(t.answers))
     progress(1.0, "done")
-    return Picture(themes=themes, unique_voices=[ids[i] for i in unique],
-                   used_sentence_vectors=sentences is not None)
-
+    return Picture(
+        themes=themes,
+        unique_voices=[ids[i] for i in unique],
+        used_sentence_vectors=sentences is not None,
+    )

@@ -50,8 +50,12 @@ def text_vectors(texts: list[str], char_weight: float = 0.5, seed: int = 0) -> n
     """L2-normalised LSA vectors of the answers' stems and character n-grams."""
     n = len(texts)
     words, _ = stem_matrix(texts)
-    chars, _ = _tfidf([_content_text(t) for t in texts], analyzer="char_wb", ngram_range=(3, 5),
-                      max_features=MAX_CHARACTER_NGRAMS)
+    chars, _ = _tfidf(
+        [_content_text(t) for t in texts],
+        analyzer="char_wb",
+        ngram_range=(3, 5),
+        max_features=MAX_CHARACTER_NGRAMS,
+    )
     blocks = [m for m in (words, None if chars is None else chars * char_weight) if m is not None]
     if not blocks:
         return np.zeros((n, 1), dtype=np.float32)
@@ -74,14 +78,20 @@ def centred(vectors: np.ndarray) -> np.ndarray:
     return normalize(vectors - vectors.mean(axis=0, keepdims=True)).astype(np.float32)
 
 
-def joined_vectors(texts: list[str], sentence_vectors: np.ndarray | None,
-                   sentence_weight: float = 0.6, char_weight: float = 0.5) -> np.ndarray:
+def joined_vectors(
+    texts: list[str],
+    sentence_vectors: np.ndarray | None,
+    sentence_weight: float = 0.6,
+    char_weight: float = 0.5,
+) -> np.ndarray:
     """The vectors the themes are found in: text features, plus sentence vectors if given."""
     text = text_vectors(texts, char_weight=char_weight)
     if sentence_vectors is None or len(texts) < 3:
         return text
-    joined = np.hstack([
-        centred(sentence_vectors) * np.sqrt(sentence_weight),
-        text * np.sqrt(1.0 - sentence_weight),
-    ])
+    joined = np.hstack(
+        [
+            centred(sentence_vectors) * np.sqrt(sentence_weight),
+            text * np.sqrt(1.0 - sentence_weight),
+        ]
+    )
     return normalize(joined).astype(np.float32)

@@ -53,25 +53,36 @@ def experiments(network):
 
 
 def test_collection_shows_experiments_in_order_with_notes_and_schools(client, network, experiments):
-    collection = make_collection(network.municipality_a, "Læselyst", [
-        (experiments["c"], "Viser, hvordan man kommer i gang."),
-        (experiments["a"], "Vores egen skole."),
-        (experiments["b"], ""),
-    ])
+    collection = make_collection(
+        network.municipality_a,
+        "Læselyst",
+        [
+            (experiments["c"], "Viser, hvordan man kommer i gang."),
+            (experiments["a"], "Vores egen skole."),
+            (experiments["b"], ""),
+        ],
+    )
     soup = soup_of(client.get(collection.url))
     assert item_titles(soup) == ["Læsekaravane", "Læsebånd", "Makkerlæsning"]
     notes = [n.get_text(" ", strip=True) for n in soup.select(".collection-item__note")]
-    assert notes == ["Why it is here Viser, hvordan man kommer i gang.", "Why it is here Vores egen skole."]
+    assert notes == [
+        "Why it is here Viser, hvordan man kommer i gang.",
+        "Why it is here Vores egen skole.",
+    ]
     schools = soup.select_one(".collection__schools").get_text(" ", strip=True)
     assert schools == "Schools that contributed: Tarup Skole , Skjoldhøjskolen , Rosengårdskolen"
 
 
 def test_collection_hides_what_the_reader_may_not_see(client, network, experiments):
-    collection = make_collection(network.municipality_a, "Læselyst", [
-        (experiments["secret"], "Kun for medlemmer."),
-        (experiments["a"], ""),
-        (experiments["draft"], "Kladde."),
-    ])
+    collection = make_collection(
+        network.municipality_a,
+        "Læselyst",
+        [
+            (experiments["secret"], "Kun for medlemmer."),
+            (experiments["a"], ""),
+            (experiments["draft"], "Kladde."),
+        ],
+    )
     soup = soup_of(client.get(collection.url))
     assert item_titles(soup) == ["Læsebånd"]
     html = soup.decode()
@@ -83,7 +94,9 @@ def test_collection_hides_what_the_reader_may_not_see(client, network, experimen
 
 
 def test_municipality_page_lists_its_published_collections(client, network, experiments):
-    make_collection(network.municipality_a, "Læselyst", [(experiments["a"], ""), (experiments["secret"], "")])
+    make_collection(
+        network.municipality_a, "Læselyst", [(experiments["a"], ""), (experiments["secret"], "")]
+    )
     make_collection(network.municipality_a, "Ikke færdig", [(experiments["a"], "")], live=False)
     make_collection(network.municipality_b, "Odenses samling", [(experiments["b"], "")])
     soup = soup_of(client.get(network.municipality_a.url))
@@ -93,11 +106,15 @@ def test_municipality_page_lists_its_published_collections(client, network, expe
 
 def test_home_page_lists_collections_of_every_municipality(client, network, experiments):
     make_collection(network.municipality_a, "Læselyst", [(experiments["a"], "")])
-    make_collection(network.municipality_b, "Odenses samling", [(experiments["b"], ""), (experiments["c"], "")])
+    make_collection(
+        network.municipality_b, "Odenses samling", [(experiments["b"], ""), (experiments["c"], "")]
+    )
     soup = soup_of(client.get("/"))
     listed = [c.get_text(" ", strip=True) for c in soup.select(".collection-list .card")]
-    assert listed == ["Odenses samling Odense Kommune · 2 experiments",
-                      "Læselyst Aarhus Kommune · 1 experiment"]
+    assert listed == [
+        "Odenses samling Odense Kommune · 2 experiments",
+        "Læselyst Aarhus Kommune · 1 experiment",
+    ]
 
 
 def test_collection_index_lists_the_folder(client, network, experiments):
@@ -111,15 +128,21 @@ def count_queries(client, url):
 
 
 def test_collection_page_and_listings_keep_a_constant_number_of_queries(client, network):
-    collection = make_collection(network.municipality_a, "Læselyst", [
-        (make_experiment(network.school_a, "Forsøg 0"), "note")
-    ])
+    collection = make_collection(
+        network.municipality_a,
+        "Læselyst",
+        [(make_experiment(network.school_a, "Forsøg 0"), "note")],
+    )
     urls = [collection.url, network.municipality_a.url, "/"]
     small = [count_queries(client, url) for url in urls]
-    entries = [(make_experiment(make_school(network.municipality_b, f"Skole {n}"), f"Forsøg {n}"), "n")
-               for n in range(1, 7)]
+    entries = [
+        (make_experiment(make_school(network.municipality_b, f"Skole {n}"), f"Forsøg {n}"), "n")
+        for n in range(1, 7)
+    ]
     page = CollectionPage.objects.get(pk=collection.pk)
-    page.items = [CollectionItem(experiment=e, note=note, sort_order=i) for i, (e, note) in enumerate(entries)]
+    page.items = [
+        CollectionItem(experiment=e, note=note, sort_order=i) for i, (e, note) in enumerate(entries)
+    ]
     page.save_revision().publish()
     for n in range(3):
         make_collection(network.municipality_a, f"Samling {n}", entries[:2])
@@ -129,6 +152,7 @@ def test_collection_page_and_listings_keep_a_constant_number_of_queries(client, 
 
 # --- Curators ---------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def curator(client, network):
     client.login(username=network.curator_a.username, password=PASSWORD)
@@ -137,46 +161,82 @@ def curator(client, network):
 
 def collection_form(title, entries, slug=None, action="action-publish"):
     """The admin form for a collection with entries [(experiment, note)], ORDER as given."""
-    return nested_form_data({
-        "title": title,
-        "slug": slug or title.lower().replace(" ", "-"),
-        "intro": rich_text("<p>Til skolernes ledere.</p>"),
-        "items": inline_formset([
-            {"experiment": experiment.pk, "note": note, "ORDER": index + 1}
-            for index, (experiment, note) in enumerate(entries)
-        ]),
-        action: "1",
-    })
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug or title.lower().replace(" ", "-"),
+            "intro": rich_text("<p>Til skolernes ledere.</p>"),
+            "items": inline_formset(
+                [
+                    {"experiment": experiment.pk, "note": note, "ORDER": index + 1}
+                    for index, (experiment, note) in enumerate(entries)
+                ]
+            ),
+            action: "1",
+        }
+    )
 
 
 def test_curator_creates_and_publishes_a_collection_directly(curator, network, experiments):
     folder = folder_of(network.municipality_a)
     add_url = f"/admin/pages/add/knowledge/collectionpage/{folder.pk}/"
     assert curator.get(add_url).status_code == 200
-    response = curator.post(add_url, collection_form(
-        "Læselyst", [(experiments["b"], "Fra Odense."), (experiments["a"], "")]
-    ))
+    response = curator.post(
+        add_url,
+        collection_form("Læselyst", [(experiments["b"], "Fra Odense."), (experiments["a"], "")]),
+    )
     assert response.status_code == 302
     collection = CollectionPage.objects.child_of(folder).get(title="Læselyst")
     assert collection.live  # curators publish without a moderation step
     assert [i.experiment.title for i in collection.items.order_by("sort_order")] == [
-        "Makkerlæsning", "Læsebånd"
+        "Makkerlæsning",
+        "Læsebånd",
     ]
 
 
 def test_curator_reorders_and_edits_a_collection(curator, network, experiments):
-    collection = make_collection(network.municipality_a, "Læselyst", [
-        (experiments["a"], "første"), (experiments["b"], "anden"), (experiments["c"], "tredje"),
-    ])
+    collection = make_collection(
+        network.municipality_a,
+        "Læselyst",
+        [
+            (experiments["a"], "første"),
+            (experiments["b"], "anden"),
+            (experiments["c"], "tredje"),
+        ],
+    )
     items = list(collection.items.order_by("sort_order"))
     data = collection_form("Læselyst", [], slug=collection.slug)
     # As the admin posts it: the forms stay in their places; moving "tredje" to the top changes
     # the ORDER values.
-    data.update(nested_form_data({"items": inline_formset([
-        {"id": items[0].pk, "experiment": experiments["a"].pk, "note": "første, rettet", "ORDER": 2},
-        {"id": items[1].pk, "experiment": experiments["b"].pk, "note": "anden", "ORDER": 3},
-        {"id": items[2].pk, "experiment": experiments["c"].pk, "note": "tredje", "ORDER": 1},
-    ], initial=3)}))
+    data.update(
+        nested_form_data(
+            {
+                "items": inline_formset(
+                    [
+                        {
+                            "id": items[0].pk,
+                            "experiment": experiments["a"].pk,
+                            "note": "første, rettet",
+                            "ORDER": 2,
+                        },
+                        {
+                            "id": items[1].pk,
+                            "experiment": experiments["b"].pk,
+                            "note": "anden",
+                            "ORDER": 3,
+                        },
+                        {
+                            "id": items[2].pk,
+                            "experiment": experiments["c"].pk,
+                            "note": "tredje",
+                            "ORDER": 1,
+                        },
+                    ],
+                    initial=3,
+                )
+            }
+        )
+    )
     response = curator.post(f"/admin/pages/{collection.pk}/edit/", data)
     assert response.status_code == 302
     soup = soup_of(curator.get(collection.url))
@@ -186,9 +246,12 @@ def test_curator_reorders_and_edits_a_collection(curator, network, experiments):
 
 def test_curator_gets_clear_messages_for_bad_items(curator, network, experiments):
     folder = folder_of(network.municipality_a)
-    response = curator.post(f"/admin/pages/add/knowledge/collectionpage/{folder.pk}/", collection_form(
-        "Dobbelt", [(experiments["a"], ""), (experiments["a"], ""), (experiments["draft"], "")]
-    ))
+    response = curator.post(
+        f"/admin/pages/add/knowledge/collectionpage/{folder.pk}/",
+        collection_form(
+            "Dobbelt", [(experiments["a"], ""), (experiments["a"], ""), (experiments["draft"], "")]
+        ),
+    )
     assert response.status_code == 200
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
     assert "This experiment is already in the collection." in text
@@ -222,16 +285,25 @@ def test_curator_cannot_add_experiments_or_collections_elsewhere(curator, networ
     assert curator.get(other).status_code in (302, 403)
 
 
-def test_curator_can_browse_and_search_experiments_in_the_page_chooser(curator, network, experiments):
-    response = curator.get("/admin/choose-page/search/", {
-        "q": "Makkerlæsning", "page_type": "knowledge.experimentpage",
-    })
+def test_curator_can_browse_and_search_experiments_in_the_page_chooser(
+    curator, network, experiments
+):
+    response = curator.get(
+        "/admin/choose-page/search/",
+        {
+            "q": "Makkerlæsning",
+            "page_type": "knowledge.experimentpage",
+        },
+    )
     assert response.status_code == 200
     results = BeautifulSoup(response.content, "html.parser")
     assert "Makkerlæsning" in [a.get_text(strip=True) for a in results.select("a.choose-page")]
-    response = curator.get(f"/admin/choose-page/{network.school_b.pk}/", {
-        "page_type": "knowledge.experimentpage",
-    })
+    response = curator.get(
+        f"/admin/choose-page/{network.school_b.pk}/",
+        {
+            "page_type": "knowledge.experimentpage",
+        },
+    )
     assert response.status_code == 200
     soup = BeautifulSoup(json.loads(response.content)["html"], "html.parser")
     choosable = [a.get_text(strip=True) for a in soup.select("a.choose-page")]

@@ -102,8 +102,16 @@ def test_links_point_to_experiments_at_other_schools(built):
 def test_text_is_danish_and_never_lorem_ipsum(built):
     texts = []
     for page in ExperimentPage.objects.all():
-        texts += [page.title, page.summary, page.question, page.background, page.observations,
-                  page.next_steps, page.reflection, str(page.what_we_did.raw_data)]
+        texts += [
+            page.title,
+            page.summary,
+            page.question,
+            page.background,
+            page.observations,
+            page.next_steps,
+            page.reflection,
+            str(page.what_we_did.raw_data),
+        ]
     texts += list(Finding.objects.values_list("statement", flat=True))
     texts += list(SchoolPage.objects.values_list("description", flat=True))
     text = " ".join(texts).lower()
@@ -116,7 +124,11 @@ def test_text_is_danish_and_never_lorem_ipsum(built):
 def test_tags_are_case_consistent(built):
     names = list(Tag.objects.values_list("name", flat=True))
     assert len({n.lower() for n in names}) == len(names)
-    used = set(Tag.objects.filter(knowledge_experimenttag_items__isnull=False).values_list("name", flat=True))
+    used = set(
+        Tag.objects.filter(knowledge_experimenttag_items__isnull=False).values_list(
+            "name", flat=True
+        )
+    )
     known = set(vocabulary.COMMON_TAGS) | set(vocabulary.RARE_TAGS)
     for theme in vocabulary.THEMES:
         known |= set(theme["tags"]) | set(theme["extra_tags"])
@@ -129,7 +141,11 @@ def test_public_pages_render(built, client):
     tag = experiment.tags.first()
     collection = CollectionPage.objects.live().first()
     pages = [
-        "/", school.get_parent().url, school.url, experiment.url, collection.url,
+        "/",
+        school.get_parent().url,
+        school.url,
+        experiment.url,
+        collection.url,
         reverse("knowledge:tag_detail", args=[tag.slug]),
     ]
     for url in pages:
@@ -140,7 +156,8 @@ def test_public_pages_render(built, client):
 
 def test_experiments_with_pictures_in_what_we_did_render(built, client):
     with_picture = [
-        e for e in ExperimentPage.objects.live().filter(members_only=False)
+        e
+        for e in ExperimentPage.objects.live().filter(members_only=False)
         if any(block.block_type == "picture" for block in e.what_we_did)
     ]
     assert with_picture, "seed 7 gives some experiments a picture block"
@@ -209,9 +226,7 @@ def test_running_twice_changes_nothing(built):
 
 
 def test_reset_deletes_and_rebuilds(built):
-    groups_before = set(
-        SchoolPage.objects.values_list("teachers_group__name", flat=True)
-    )
+    groups_before = set(SchoolPage.objects.values_list("teachers_group__name", flat=True))
     old_accounts = printed_accounts(built)
     output = load("--reset", "--experiments", "12", "--seed", "8", "--no-index")
     assert ExperimentPage.objects.count() == 12

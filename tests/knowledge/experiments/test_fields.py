@@ -25,8 +25,9 @@ def test_the_page_says_how_many_pupils_took_part(client, counted):
 
 def test_both_exports_have_a_column_for_it(client, counted):
     for url in ("/forsoeg/eksport.csv",):
-        rows = list(csv.reader(io.StringIO(client.get(url).content.decode("utf-8-sig")),
-                               delimiter=";"))
+        rows = list(
+            csv.reader(io.StringIO(client.get(url).content.decode("utf-8-sig")), delimiter=";")
+        )
         column = rows[0].index("Antal elever")
         assert rows[1][column] == "46"
 

@@ -28,7 +28,9 @@ def teams(network):
 
 def test_a_new_experiment_offers_only_the_schools_teams(client, teams):
     client.login(username=teams.teacher_a.username, password=PASSWORD)
-    page = client.get(f"/admin/pages/add/knowledge/experimentpage/{teams.school_a.pk}/").content.decode()
+    page = client.get(
+        f"/admin/pages/add/knowledge/experimentpage/{teams.school_a.pk}/"
+    ).content.decode()
     assert team_options(page) == [
         ("", "Intet team valgt"),
         (str(teams.team_a2.pk), "Indskolingen A"),
@@ -41,14 +43,18 @@ def test_editing_offers_only_the_schools_teams_with_the_chosen_one_selected(clie
     client.login(username=teams.leader_b.username, password=PASSWORD)
     page = client.get(f"/admin/pages/{experiment.pk}/edit/").content.decode()
     names = [name for _pk, name in team_options(page)]
-    assert names == ["Intet team valgt", "Mellemtrinnet B"] + sorted(f"Team {n} B" for n in range(12))
+    assert names == ["Intet team valgt", "Mellemtrinnet B"] + sorted(
+        f"Team {n} B" for n in range(12)
+    )
     assert re.search(rf'<option value="{teams.team_b.pk}" selected>Mellemtrinnet B</option>', page)
 
 
 def test_grade_levels_and_subjects_are_tick_boxes(client, teams):
     Subject.objects.get_or_create(name="Matematik")
     client.login(username=teams.teacher_a.username, password=PASSWORD)
-    page = client.get(f"/admin/pages/add/knowledge/experimentpage/{teams.school_a.pk}/").content.decode()
+    page = client.get(
+        f"/admin/pages/add/knowledge/experimentpage/{teams.school_a.pk}/"
+    ).content.decode()
     assert '<select name="grade_levels"' not in page and '<select name="subjects"' not in page
     grades = re.findall(r'<input type="checkbox" name="grade_levels" value="(\d+)"', page)
     assert sorted(map(int, grades)) == sorted(GradeLevel.objects.values_list("pk", flat=True))

@@ -10,15 +10,25 @@ from tests.support.network import make_experiment
 pytestmark = pytest.mark.django_db
 
 SURFACES = (
-    "/fund/", "/forsoeg/", "/forsoeg/eksport.csv", "/fund/eksport.csv",
-    "/soeg/?q=ledelsesforsøg", "/soeg/forslag/?q=Ledelses", "/emner/", "/emner/ledelse/",
+    "/fund/",
+    "/forsoeg/",
+    "/forsoeg/eksport.csv",
+    "/fund/eksport.csv",
+    "/soeg/?q=ledelsesforsøg",
+    "/soeg/forslag/?q=Ledelses",
+    "/emner/",
+    "/emner/ledelse/",
 )
 
 
 @pytest.fixture
 def restricted(network):
-    for_leaders = make_experiment(network.school_a, "Ledelsesforsøg om trivsel", tags=("Ledelse",),
-                                  findings=("Ledelsesfund om trivsel.",))
+    for_leaders = make_experiment(
+        network.school_a,
+        "Ledelsesforsøg om trivsel",
+        tags=("Ledelse",),
+        findings=("Ledelsesfund om trivsel.",),
+    )
     restriction = PageViewRestriction.objects.create(
         page=for_leaders, restriction_type=PageViewRestriction.GROUPS
     )

@@ -25,27 +25,31 @@ def link(page, target, kind=LinkKind.REPLICATES):
 
 def edit_form_data(page, targets):
     """The admin edit form as a browser would post it, with the given (target, kind) links."""
-    data = nested_form_data({
-        "title": page.title,
-        "slug": page.slug,
-        "summary": page.summary,
-        "team": "",
-        "status": page.status,
-        "start_date": "",
-        "end_date": "",
-        "question": page.question,
-        "background": rich_text(""),
-        "what_we_did": streamfield([]),
-        "observations": rich_text(""),
-        "findings": inline_formset([]),
-        "next_steps": rich_text(""),
-        "reflection": rich_text(""),
-        "picture": "",
-        "tags": "",
-        "links": inline_formset([{"kind": kind, "target": target.pk} for target, kind in targets]),
-        "members_only": "",
-        "action-publish": "publish",
-    })
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": page.summary,
+            "team": "",
+            "status": page.status,
+            "start_date": "",
+            "end_date": "",
+            "question": page.question,
+            "background": rich_text(""),
+            "what_we_did": streamfield([]),
+            "observations": rich_text(""),
+            "findings": inline_formset([]),
+            "next_steps": rich_text(""),
+            "reflection": rich_text(""),
+            "picture": "",
+            "tags": "",
+            "links": inline_formset(
+                [{"kind": kind, "target": target.pk} for target, kind in targets]
+            ),
+            "members_only": "",
+            "action-publish": "publish",
+        }
+    )
     # Multiple-choice fields post one value per choice (nested_form_data would number them).
     data["grade_levels"] = [g.pk for g in page.grade_levels.all()]
     data["subjects"] = [s.pk for s in page.subjects.all()]
@@ -167,7 +171,8 @@ def test_experiment_page_shows_followers_kinds_and_findings(network, client):
     original = make_experiment(network.school_a, "Læsebånd")
     link(
         make_experiment(network.school_b, "Læsebånd i Odense", findings=("Drengene læste mest.",)),
-        original, LinkKind.CONTRADICTS,
+        original,
+        LinkKind.CONTRADICTS,
     )
     response = client.get(original.url)
     soup = BeautifulSoup(response.content, "html.parser")

@@ -23,10 +23,16 @@ def experiments(network):
     school = network.school_a
     return {
         "public": make_experiment(school, PUBLIC, team=network.team_a, tags=["Læsning"]),
-        "members": make_experiment(school, MEMBERS, team=network.team_a, members_only=True,
-                                   tags=["Læsning", "Forældresamarbejde"]),
-        "draft": make_experiment(school, DRAFT, team=network.team_a, live=False,
-                                 tags=["Læsning", "Lektier"]),
+        "members": make_experiment(
+            school,
+            MEMBERS,
+            team=network.team_a,
+            members_only=True,
+            tags=["Læsning", "Forældresamarbejde"],
+        ),
+        "draft": make_experiment(
+            school, DRAFT, team=network.team_a, live=False, tags=["Læsning", "Lektier"]
+        ),
     }
 
 
@@ -106,6 +112,7 @@ def test_a_draft_is_not_served(client, network, experiments):
 
 
 # --- The sync, both ways ------------------------------------------------------------------
+
 
 def _login_restrictions(page):
     return PageViewRestriction.objects.filter(page=page, restriction_type=PageViewRestriction.LOGIN)

@@ -25,7 +25,9 @@ def png_bytes(width=40, height=30):
 
 def _chunk(kind, payload):
     return (
-        struct.pack(">I", len(payload)) + kind + payload
+        struct.pack(">I", len(payload))
+        + kind
+        + payload
         + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
     )
 
@@ -34,7 +36,9 @@ def png_header_claiming(width, height):
     """A small, well-formed PNG whose header claims width × height pixels (a decompression bomb)."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     row = zlib.compress(b"\x00" * 64)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", row) + _chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", row) + _chunk(b"IEND", b"")
+    )
 
 
 def stored_files():
@@ -59,14 +63,19 @@ def collection(network):
     return Collection.objects.get(name=network.school_a.title)
 
 
-def upload_image(client, collection, content, name="billede.png", description="En elev læser højt."):
-    return client.post(reverse("wagtailimages:add"), {
-        "title": "Makkerlæsning",
-        "file": SimpleUploadedFile(name, content, content_type="image/png"),
-        "description": description,
-        "collection": collection.pk,
-        "tags": "",
-    })
+def upload_image(
+    client, collection, content, name="billede.png", description="En elev læser højt."
+):
+    return client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Makkerlæsning",
+            "file": SimpleUploadedFile(name, content, content_type="image/png"),
+            "description": description,
+            "collection": collection.pk,
+            "tags": "",
+        },
+    )
 
 
 def assert_refused(response, field, message):
@@ -104,7 +113,11 @@ def test_an_image_with_an_extension_the_site_does_not_take(editor, collection):
     ("width", "height", "message"),
     [
         # Above the site's pixel limit but below Pillow's own bomb guard: the count is known.
-        (8_000, 8_000, "Billedet har for mange pixels (64000000). Det må højst have 40000000 pixels."),
+        (
+            8_000,
+            8_000,
+            "Billedet har for mange pixels (64000000). Det må højst have 40000000 pixels.",
+        ),
         # Far above: Pillow refuses to open it at all, so the count is unknown.
         (40_000, 40_000, "Billedet har for mange pixels (et ukendt antal)."),
     ],
@@ -125,8 +138,10 @@ def test_an_oversized_upload(editor, collection, settings):
     before = stored_files()
     response = upload_image(editor, collection, content)
     assert_refused(response, "file", "Filen er for stor (")
-    assert "Den må højst fylde 1,0\xa0KB." in response.content.decode() or \
-        "Den må højst fylde 1,0 KB." in response.content.decode()
+    assert (
+        "Den må højst fylde 1,0\xa0KB." in response.content.decode()
+        or "Den må højst fylde 1,0 KB." in response.content.decode()
+    )
     assert stored_files() == before
 
 
@@ -147,12 +162,15 @@ def test_the_messages_follow_an_english_editors_language(client, network, collec
 
 
 def upload_document(client, collection, name, content=b"Referat af teammoedet.\n"):
-    return client.post(reverse("wagtaildocs:add"), {
-        "title": "Referat",
-        "file": SimpleUploadedFile(name, content),
-        "collection": collection.pk,
-        "tags": "",
-    })
+    return client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Referat",
+            "file": SimpleUploadedFile(name, content),
+            "collection": collection.pk,
+            "tags": "",
+        },
+    )
 
 
 def test_a_document_with_a_forbidden_extension(editor, collection):
@@ -184,11 +202,15 @@ def test_a_truncated_image_gets_a_message_not_a_server_error(editor, collection)
 
 
 def test_the_multiple_upload_refuses_a_bomb_too(editor, collection):
-    response = editor.post(reverse("wagtailimages:add_multiple"), {
-        "files[]": SimpleUploadedFile("bombe.png", png_header_claiming(8_000, 8_000),
-                                      content_type="image/png"),
-        "collection": collection.pk,
-    })
+    response = editor.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile(
+                "bombe.png", png_header_claiming(8_000, 8_000), content_type="image/png"
+            ),
+            "collection": collection.pk,
+        },
+    )
     assert response.status_code == 200
     payload = response.json()
     assert payload["success"] is False

@@ -25,8 +25,12 @@ def test_api_is_anonymous_even_for_logged_in_members(client, findings_network):
 
 def test_api_fields(client, findings_network):
     n = findings_network
-    ExperimentLink.objects.create(page=n.c_reading, target=n.reading, kind=LinkKind.ADAPTS, sort_order=0)
-    ExperimentLink.objects.create(page=n.c_reading, target=n.members, kind=LinkKind.EXTENDS, sort_order=1)
+    ExperimentLink.objects.create(
+        page=n.c_reading, target=n.reading, kind=LinkKind.ADAPTS, sort_order=0
+    )
+    ExperimentLink.objects.create(
+        page=n.c_reading, target=n.members, kind=LinkKind.EXTENDS, sort_order=1
+    )
     item = client.get(f"/api/v2/experiments/{n.reading.pk}/").json()
     assert item["title"] == "Frilæsning i 4.b"
     assert item["summary"] == n.reading.summary
@@ -37,7 +41,9 @@ def test_api_fields(client, findings_network):
     assert item["subjects"] == [{"name": "Dansk", "slug": "dansk"}]
     assert item["grade_levels"] == [4]
     assert {tag["name"] for tag in item["tags"]} == {"læsning", "motivation"}
-    assert {"statement": "Drengene bad om tegneserier.", "evidence_kind": "interviews"} in item["findings"]
+    assert {"statement": "Drengene bad om tegneserier.", "evidence_kind": "interviews"} in item[
+        "findings"
+    ]
     listed = {i["id"]: i for i in items(client.get("/api/v2/experiments/"))}
     # A link to an experiment the API may not show is left out.
     assert listed[n.c_reading.pk]["links"] == [
@@ -49,9 +55,13 @@ def test_api_filters_by_tag_and_school(client, findings_network):
     n = findings_network
     by_tag = {i["title"] for i in items(client.get("/api/v2/experiments/?tags=læsning"))}
     assert by_tag == {"Frilæsning i 4.b", "Læsebånd på Ellekær"}
-    by_school = [i["title"] for i in items(client.get(f"/api/v2/experiments/?school={n.school_c.pk}"))]
+    by_school = [
+        i["title"] for i in items(client.get(f"/api/v2/experiments/?school={n.school_c.pk}"))
+    ]
     assert by_school == ["Læsebånd på Ellekær"]
-    child_of = [i["title"] for i in items(client.get(f"/api/v2/experiments/?child_of={n.school_b.pk}"))]
+    child_of = [
+        i["title"] for i in items(client.get(f"/api/v2/experiments/?child_of={n.school_b.pk}"))
+    ]
     assert child_of == ["Matematik udenfor"]
     both = items(client.get(f"/api/v2/experiments/?tags=læsning&school={n.school_b.pk}"))
     assert both == []

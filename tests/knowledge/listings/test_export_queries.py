@@ -18,7 +18,12 @@ from tests.support.queries import cold_queries
 pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = 3, 12
-EXPORTS = ["/fund/eksport.csv", "/fund/eksport.xlsx", "/forsoeg/eksport.csv", "/forsoeg/eksport.xlsx"]
+EXPORTS = [
+    "/fund/eksport.csv",
+    "/fund/eksport.xlsx",
+    "/forsoeg/eksport.csv",
+    "/forsoeg/eksport.xlsx",
+]
 
 
 def grow(network, count, start=0):
@@ -28,8 +33,12 @@ def grow(network, count, start=0):
         school = schools[number % 2]
         team = make_team(school, f"Team {number}")
         make_experiment(
-            school, f"Forsøg nummer {number}", team=team, tags=["læsning", f"emne {number}"],
-            subjects=("Dansk", f"Fag {number}"), grades=(number % 10,),
+            school,
+            f"Forsøg nummer {number}",
+            team=team,
+            tags=["læsning", f"emne {number}"],
+            subjects=("Dansk", f"Fag {number}"),
+            grades=(number % 10,),
             findings=(f"Fund {number} a", f"Fund {number} b"),
         )
 
@@ -41,8 +50,10 @@ def rows(response):
         table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     else:
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-        table = [["" if value is None else str(value) for value in row]
-                 for row in sheet.iter_rows(values_only=True)]
+        table = [
+            ["" if value is None else str(value) for value in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
     headers, *body = table
     return [dict(zip(headers, row)) for row in body]
 
@@ -72,4 +83,3 @@ def test_exports_with_a_team_on_every_row_run_constant_queries(client, network, 
         assert len(listed) == LARGE * per_experiment, url
         teams = {row[team_heading()] for row in listed}
         assert teams == {f"Team {number}" for number in range(LARGE)}, url
-

@@ -28,7 +28,9 @@ def test_export_links_keep_the_current_filters(client, findings_network):
         "xlsx": "/fund/eksport.xlsx?emne=l%C3%A6sning&aar=2025",
         "csv": "/fund/eksport.csv?emne=l%C3%A6sning&aar=2025",
     }
-    assert export_links(client.get("/forsoeg/?fag=dansk"))["xlsx"] == "/forsoeg/eksport.xlsx?fag=dansk"
+    assert (
+        export_links(client.get("/forsoeg/?fag=dansk"))["xlsx"] == "/forsoeg/eksport.xlsx?fag=dansk"
+    )
 
 
 def test_findings_csv_has_the_page_rows_with_danish_letters_intact(client, findings_network):
@@ -76,7 +78,10 @@ def test_experiments_exports_match_the_experiments_list(client, findings_network
     assert [row[0] for row in xlsx_rows(client.get(export_links(page)["xlsx"]))[1:]] == titles
 
 
-@pytest.mark.parametrize("path", ["/fund/eksport.csv", "/fund/eksport.xlsx", "/forsoeg/eksport.csv", "/forsoeg/eksport.xlsx"])
+@pytest.mark.parametrize(
+    "path",
+    ["/fund/eksport.csv", "/fund/eksport.xlsx", "/forsoeg/eksport.csv", "/forsoeg/eksport.xlsx"],
+)
 def test_exports_respect_privacy_exactly_as_the_pages(client, findings_network, path):
     anonymous = client.get(path).content
     client.force_login(findings_network.teacher_a)
@@ -99,7 +104,7 @@ def xlsx_rows_from_bytes(content):
 
 
 def test_text_that_looks_like_a_formula_stays_text(client, findings_network):
-    Finding.objects.filter(statement__startswith="Drengene").update(statement="=HYPERLINK(\"x\")")
+    Finding.objects.filter(statement__startswith="Drengene").update(statement='=HYPERLINK("x")')
     body = client.get("/fund/eksport.csv?grundlag=interviews").content.decode("utf-8-sig")
     assert "'=HYPERLINK" in body
     sheet = openpyxl.load_workbook(

@@ -8,6 +8,7 @@ from tests.support.pages import experiment_titles, facets, statements
 
 pytestmark = pytest.mark.django_db
 
+
 def test_every_facet_is_offered_on_all_three_pages(client, findings_network):
     for url in ("/fund/", "/forsoeg/"):
         offered = set(facets(client.get(url)))
@@ -29,10 +30,12 @@ def test_two_values_of_one_facet_widen_the_list_on_every_page(client, findings_n
     both = f"skole={n.school_b.pk}&skole={n.school_c.pk}"
     assert experiment_titles(client.get(f"/forsoeg/?{one}")) == ["Matematik udenfor"]
     assert set(experiment_titles(client.get(f"/forsoeg/?{both}"))) == {
-        "Matematik udenfor", "Læsebånd på Ellekær",
+        "Matematik udenfor",
+        "Læsebånd på Ellekær",
     }
     assert set(statements(client.get(f"/fund/?{both}"))) == {
-        "Færre elever gik i stå ved målingsopgaver.", "Læsebåndet gav ro om morgenen.",
+        "Færre elever gik i stå ved målingsopgaver.",
+        "Læsebåndet gav ro om morgenen.",
     }
     page = client.get(f"/soeg/?q=&{both}").content.decode()
     assert "Matematik udenfor" in page and "Læsebånd på Ellekær" in page
@@ -40,10 +43,18 @@ def test_two_values_of_one_facet_widen_the_list_on_every_page(client, findings_n
 
 
 def test_values_are_validated_alike_with_one_message_per_facet(rf):
-    selections = read_selections(rf.get("/", {
-        "klassetrin": ["11", "3"], "aar": "25", "kommune": str(2 ** 63), "status": "deleted",
-        "fag": "dansk",
-    }).GET)
+    selections = read_selections(
+        rf.get(
+            "/",
+            {
+                "klassetrin": ["11", "3"],
+                "aar": "25",
+                "kommune": str(2**63),
+                "status": "deleted",
+                "fag": "dansk",
+            },
+        ).GET
+    )
     assert selections.chosen == {"klassetrin": [3], "fag": ["dansk"]}
     assert len(selections.errors) == 4  # grade 11, year 25, the huge id and the status
     too_many = read_selections(rf.get("/", {"emne": [f"emne-{i}" for i in range(30)]}).GET)
@@ -53,8 +64,9 @@ def test_values_are_validated_alike_with_one_message_per_facet(rf):
 @pytest.mark.parametrize("url", ["/fund/", "/forsoeg/", "/soeg/"])
 def test_unknown_parameters_are_not_repeated_in_any_link(client, findings_network, url):
     junk = "x" * 20_000
-    response = client.get(url, {"q": "læsning", "emne": "læsning", "junk": junk,
-                                "aar": "not-a-year" * 500})
+    response = client.get(
+        url, {"q": "læsning", "emne": "læsning", "junk": junk, "aar": "not-a-year" * 500}
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert junk[:100] not in page and "not-a-year" * 2 not in page

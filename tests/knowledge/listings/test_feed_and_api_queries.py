@@ -35,15 +35,20 @@ def grow(network, count, start=0):
     for number in range(start, start + count):
         school = network.school_b if number % 3 == 0 else network.school_a
         experiment = make_experiment(
-            school, f"Forsøg nummer {number}", team=teams[school.pk],
-            tags=["læsning", f"emne {number}"], subjects=("Dansk", f"Fag {number % 4}"),
-            grades=(number % 10, 5), findings=[f"Fund {number}.{i}" for i in range(1 + number % 3)],
+            school,
+            f"Forsøg nummer {number}",
+            team=teams[school.pk],
+            tags=["læsning", f"emne {number}"],
+            subjects=("Dansk", f"Fag {number % 4}"),
+            grades=(number % 10, 5),
+            findings=[f"Fund {number}.{i}" for i in range(1 + number % 3)],
             members_only=number % 5 == 4,
         )
         earlier = ExperimentPage.objects.exclude(pk=experiment.pk).order_by("-pk")[:2]
         for order, target in enumerate(earlier):
-            ExperimentLink.objects.create(page=experiment, target=target, kind=LinkKind.ADAPTS,
-                                          sort_order=order)
+            ExperimentLink.objects.create(
+                page=experiment, target=target, kind=LinkKind.ADAPTS, sort_order=order
+            )
 
 
 def collect_everything(network):
@@ -72,7 +77,8 @@ def feed_urls(network, collection):
     }
     return {
         (kind, feed_format): f"{path}.{feed_format}"
-        for kind, path in paths.items() for feed_format in ("rss", "atom")
+        for kind, path in paths.items()
+        for feed_format in ("rss", "atom")
     }
 
 
@@ -81,13 +87,19 @@ def feed_entries(response):
     root = ET.fromstring(response.content)
     if root.tag == "rss":
         return [
-            (item.findtext("title"), item.findtext("{http://purl.org/dc/elements/1.1/}creator"),
-             len(item.findall("category")))
+            (
+                item.findtext("title"),
+                item.findtext("{http://purl.org/dc/elements/1.1/}creator"),
+                len(item.findall("category")),
+            )
             for item in root.find("channel").findall("item")
         ]
     return [
-        (entry.findtext(f"{ATOM}title"), entry.findtext(f"{ATOM}author/{ATOM}name"),
-         len(entry.findall(f"{ATOM}category")))
+        (
+            entry.findtext(f"{ATOM}title"),
+            entry.findtext(f"{ATOM}author/{ATOM}name"),
+            len(entry.findall(f"{ATOM}category")),
+        )
         for entry in root.findall(f"{ATOM}entry")
     ]
 

@@ -21,7 +21,10 @@ def rss_titles(response):
 def atom_titles(response):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
-    return [entry.findtext(f"{ATOM}title") for entry in ET.fromstring(response.content).findall(f"{ATOM}entry")]
+    return [
+        entry.findtext(f"{ATOM}title")
+        for entry in ET.fromstring(response.content).findall(f"{ATOM}entry")
+    ]
 
 
 @pytest.fixture
@@ -65,7 +68,11 @@ def test_members_get_members_only_experiments_in_their_feed(client, findings_net
 def test_school_feed_matches_the_filtered_list(client, findings_network):
     school = findings_network.school_a
     listed = experiment_titles(client.get(f"/forsoeg/?skole={school.pk}"))
-    assert rss_titles(client.get(f"/feeds/skole/{school.pk}/forsoeg.rss")) == listed == ["Frilæsning i 4.b"]
+    assert (
+        rss_titles(client.get(f"/feeds/skole/{school.pk}/forsoeg.rss"))
+        == listed
+        == ["Frilæsning i 4.b"]
+    )
     assert atom_titles(client.get(f"/feeds/skole/{school.pk}/forsoeg.atom")) == listed
     assert client.get("/feeds/skole/999999/forsoeg.rss").status_code == 404
 
@@ -79,17 +86,24 @@ def test_tag_feed_matches_the_filtered_list(client, findings_network):
     assert client.get("/feeds/emne/findes-ikke/forsoeg.rss").status_code == 404
 
 
-def test_collection_feed_lists_only_visible_items_in_the_curators_order(client, findings_network, collection):
+def test_collection_feed_lists_only_visible_items_in_the_curators_order(
+    client, findings_network, collection
+):
     assert rss_titles(client.get(f"/feeds/samling/{collection.pk}/forsoeg.rss")) == [
-        "Læsebånd på Ellekær", "Frilæsning i 4.b",
+        "Læsebånd på Ellekær",
+        "Frilæsning i 4.b",
     ]
     client.force_login(findings_network.teacher_a)
     assert atom_titles(client.get(f"/feeds/samling/{collection.pk}/forsoeg.atom")) == [
-        "Læsebånd på Ellekær", "Skjult forsøg om trivsel", "Frilæsning i 4.b",
+        "Læsebånd på Ellekær",
+        "Skjult forsøg om trivsel",
+        "Frilæsning i 4.b",
     ]
 
 
-def test_restricted_or_unpublished_collection_has_no_public_feed(client, findings_network, collection):
+def test_restricted_or_unpublished_collection_has_no_public_feed(
+    client, findings_network, collection
+):
     PageViewRestriction.objects.create(page=collection, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(f"/feeds/samling/{collection.pk}/forsoeg.rss").status_code == 404
     client.force_login(findings_network.teacher_a)

@@ -29,13 +29,17 @@ def rows_in(response):
     if response["Content-Type"].startswith("application/vnd.openxml"):
         return openpyxl.load_workbook(io.BytesIO(response.content)).active.max_row - 1
     content = response.content.decode("utf-8-sig")
-    return content.count('class="statement"') + content.count('class="experiment"') + (
-        content.count("\n") - 1 if response["Content-Type"].startswith("text/csv") else 0
+    return (
+        content.count('class="statement"')
+        + content.count('class="experiment"')
+        + (content.count("\n") - 1 if response["Content-Type"].startswith("text/csv") else 0)
     )
 
 
 @pytest.mark.parametrize("as_member", [False, True])
-def test_constant_number_of_queries_at_two_sizes(client, network, django_assert_num_queries, as_member):
+def test_constant_number_of_queries_at_two_sizes(
+    client, network, django_assert_num_queries, as_member
+):
     if as_member:
         client.force_login(network.leader_a)
     grow(network, 3)
@@ -51,6 +55,9 @@ def test_constant_number_of_queries_at_two_sizes(client, network, django_assert_
         assert response.status_code == 200
     # The larger network really does show more rows.
     visible = ExperimentPage.objects.visible_to(network.leader_a if as_member else None)
-    assert len(statements(client.get("/fund/"))) == min(25, Finding.objects.filter(
-        page__in=visible.values("pk")).count()) > 3
+    assert (
+        len(statements(client.get("/fund/")))
+        == min(25, Finding.objects.filter(page__in=visible.values("pk")).count())
+        > 3
+    )
     assert len(experiment_titles(client.get("/forsoeg/"))) == visible.count() > 3

@@ -21,7 +21,9 @@ ALL_PUBLIC_FINDINGS = {
 }
 
 
-def test_findings_page_lists_every_visible_finding_with_experiment_school_and_date(client, findings_network):
+def test_findings_page_lists_every_visible_finding_with_experiment_school_and_date(
+    client, findings_network
+):
     response = client.get("/fund/")
     assert set(statements(response)) == ALL_PUBLIC_FINDINGS
     page = html(response)
@@ -30,7 +32,9 @@ def test_findings_page_lists_every_visible_finding_with_experiment_school_and_da
     assert "Samtaler med 12 elever" in page  # what the finding rests on, in detail
 
 
-def test_anonymous_visitors_never_see_members_only_or_draft_findings_or_counts(client, findings_network):
+def test_anonymous_visitors_never_see_members_only_or_draft_findings_or_counts(
+    client, findings_network
+):
     response = client.get("/fund/")
     page = html(response)
     assert "Hemmeligt fund" not in page and "Kladdefund" not in page
@@ -49,8 +53,12 @@ def test_members_see_members_only_findings_but_never_drafts(client, findings_net
 
 
 @pytest.mark.parametrize("as_member", [False, True])
-@pytest.mark.parametrize("path", ["/fund/", "/forsoeg/", "/fund/?emne=l%C3%A6sning", "/forsoeg/?aar=2026"])
-def test_every_count_shown_is_what_the_filtered_page_then_lists(client, findings_network, path, as_member):
+@pytest.mark.parametrize(
+    "path", ["/fund/", "/forsoeg/", "/fund/?emne=l%C3%A6sning", "/forsoeg/?aar=2026"]
+)
+def test_every_count_shown_is_what_the_filtered_page_then_lists(
+    client, findings_network, path, as_member
+):
     if as_member:
         client.force_login(findings_network.leader_a)
     current = client.get(path)
@@ -78,17 +86,21 @@ def test_every_count_shown_is_what_the_filtered_page_then_lists(client, findings
 def test_filters_combine_and_counts_reflect_the_other_filters(client, findings_network):
     response = client.get("/fund/?emne=l%C3%A6sning&aar=2025")
     assert set(statements(response)) == {
-        "Eleverne læste mere, når de selv valgte bøgerne.", "Drengene bad om tegneserier."
+        "Eleverne læste mere, når de selv valgte bøgerne.",
+        "Drengene bad om tegneserier.",
     }
     shown = facets(response)
     # Year counts ignore the year filter itself but respect the tag filter.
     assert {value: count for value, _l, count, _u in shown["aar"]} == {"2025": 2, "2026": 1}
     # Evidence counts respect both filters.
     assert {value: count for value, _l, count, _u in shown["grundlag"]} == {
-        "observations": 1, "interviews": 1,
+        "observations": 1,
+        "interviews": 1,
     }
     selected_year = [url for value, _l, _c, url in shown["aar"] if value == "2025"][0]
-    assert "aar" not in selected_year and "emne=" in selected_year  # a selected value removes itself
+    assert (
+        "aar" not in selected_year and "emne=" in selected_year
+    )  # a selected value removes itself
 
 
 def test_each_filter_narrows_the_findings(client, findings_network):
@@ -100,7 +112,10 @@ def test_each_filter_narrows_the_findings(client, findings_network):
         "klassetrin=3": {"Læsebåndet gav ro om morgenen."},
         "emne=udeskole": {"Færre elever gik i stå ved målingsopgaver."},
         f"status={ExperimentStatus.IN_PROGRESS}": {"Læsebåndet gav ro om morgenen."},
-        "aar=2025": {"Eleverne læste mere, når de selv valgte bøgerne.", "Drengene bad om tegneserier."},
+        "aar=2025": {
+            "Eleverne læste mere, når de selv valgte bøgerne.",
+            "Drengene bad om tegneserier.",
+        },
         "grundlag=interviews": {"Drengene bad om tegneserier."},
     }
     for query, expected in expectations.items():
@@ -119,12 +134,17 @@ def test_experiments_list_filters_by_what_findings_rest_on(client, findings_netw
 def test_bad_filter_values_give_a_clear_message_not_an_error(client, findings_network):
     response = client.get("/fund/?kommune=abc&status=udsolgt&aar=2025")
     page = html(response)
-    errors = page[page.index('class="filter-errors"'):page.index("</div>", page.index('class="filter-errors"'))]
+    errors = page[
+        page.index('class="filter-errors"') : page.index(
+            "</div>", page.index('class="filter-errors"')
+        )
+    ]
     assert errors.count("<li>") == 2
     assert label("Municipality") in errors and label("Status") in errors
     # The valid filter still applies.
     assert set(statements(response)) == {
-        "Eleverne læste mere, når de selv valgte bøgerne.", "Drengene bad om tegneserier."
+        "Eleverne læste mere, når de selv valgte bøgerne.",
+        "Drengene bad om tegneserier.",
     }
 
 
@@ -146,7 +166,8 @@ def test_pagination_keeps_the_filters_in_shareable_urls(client, findings_network
     second = client.get("/fund/?fag=dansk&side=2")
     assert len(statements(second)) == 1
     assert set(statements(first) + statements(second)) == {
-        "Eleverne læste mere, når de selv valgte bøgerne.", "Drengene bad om tegneserier.",
+        "Eleverne læste mere, når de selv valgte bøgerne.",
+        "Drengene bad om tegneserier.",
         "Læsebåndet gav ro om morgenen.",
     }
     assert client.get("/fund/?fag=dansk&side=tre").status_code == 200

@@ -19,10 +19,14 @@ SCHOOL = re.compile(r'<ul class="places__schools">(.*?)</ul>', re.S)
 def test_every_public_municipality_and_school_is_listed_by_title_with_its_address(network):
     ellekaer = make_school(network.municipality_a, "Ellekærskolen")
     assert municipalities_with_schools() == [
-        ("Aarhus Kommune", network.municipality_a.url, [
-            ("Ellekærskolen", ellekaer.url),
-            ("Skjoldhøjskolen", network.school_a.url),
-        ]),
+        (
+            "Aarhus Kommune",
+            network.municipality_a.url,
+            [
+                ("Ellekærskolen", ellekaer.url),
+                ("Skjoldhøjskolen", network.school_a.url),
+            ],
+        ),
         ("Odense Kommune", network.municipality_b.url, [("Rosengårdskolen", network.school_b.url)]),
     ]
 
@@ -34,13 +38,17 @@ def test_a_restricted_or_unpublished_place_is_not_listed(network):
     draft.unpublish()
     cache.clear()
     titles = [(m, [s for s, _url in schools]) for m, _url, schools in municipalities_with_schools()]
-    assert titles == [("Aarhus Kommune", ["Skjoldhøjskolen"]), ("Odense Kommune", ["Rosengårdskolen"])]
+    assert titles == [
+        ("Aarhus Kommune", ["Skjoldhøjskolen"]),
+        ("Odense Kommune", ["Rosengårdskolen"]),
+    ]
 
 
 def test_the_home_page_links_each_municipality_and_school(client, network):
     page = client.get(home_page().url).content.decode()
     assert PLACE.findall(page) == [
-        (network.municipality_a.url, "Aarhus Kommune"), (network.municipality_b.url, "Odense Kommune")
+        (network.municipality_a.url, "Aarhus Kommune"),
+        (network.municipality_b.url, "Odense Kommune"),
     ]
     assert f'<a href="{network.school_b.url}">Rosengårdskolen</a>' in SCHOOL.findall(page)[1]
 

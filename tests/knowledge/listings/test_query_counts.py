@@ -61,8 +61,9 @@ def _enrich(experiment, network, findings, links, tags):
 
 
 @pytest.mark.parametrize("member", [False, True], ids=["anonymous", "member"])
-def test_the_experiment_page_uses_constant_queries(client, network, django_assert_num_queries,
-                                                   member):
+def test_the_experiment_page_uses_constant_queries(
+    client, network, django_assert_num_queries, member
+):
     if member:
         client.force_login(network.teacher_b)
     grow(network, SMALL)

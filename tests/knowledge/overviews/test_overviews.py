@@ -45,16 +45,40 @@ def chart_numbers(soup, chart_id):
 @pytest.fixture
 def school_with_experiments(network):
     school = network.school_a
-    make_experiment(school, "Læsebånd", team=network.team_a, status="completed",
-                    tags=["læsning", "motivation"], subjects=("Dansk",),
-                    start_date=datetime.date(2025, 9, 1))
-    make_experiment(school, "Makkerlæsning", team=network.team_a, status="completed",
-                    tags=["læsning"], subjects=("Dansk", "Engelsk"),
-                    start_date=datetime.date(2026, 3, 1))
-    make_experiment(school, "Udeskole", status="in_progress", tags=["udeskole"],
-                    subjects=("Natur/teknologi",), start_date=datetime.date(2026, 9, 1))
-    make_experiment(school, "Hemmeligt", status="planned", members_only=True, tags=["hemmelig"],
-                    start_date=datetime.date(2026, 9, 2))
+    make_experiment(
+        school,
+        "Læsebånd",
+        team=network.team_a,
+        status="completed",
+        tags=["læsning", "motivation"],
+        subjects=("Dansk",),
+        start_date=datetime.date(2025, 9, 1),
+    )
+    make_experiment(
+        school,
+        "Makkerlæsning",
+        team=network.team_a,
+        status="completed",
+        tags=["læsning"],
+        subjects=("Dansk", "Engelsk"),
+        start_date=datetime.date(2026, 3, 1),
+    )
+    make_experiment(
+        school,
+        "Udeskole",
+        status="in_progress",
+        tags=["udeskole"],
+        subjects=("Natur/teknologi",),
+        start_date=datetime.date(2026, 9, 1),
+    )
+    make_experiment(
+        school,
+        "Hemmeligt",
+        status="planned",
+        members_only=True,
+        tags=["hemmelig"],
+        start_date=datetime.date(2026, 9, 2),
+    )
     make_experiment(school, "Kladde", status="planned", live=False, tags=["kladde"])
     return school
 
@@ -63,14 +87,18 @@ def test_status_chart_matches_table_and_database(client, school_with_experiments
     soup = soup_of(client.get(school_url(school_with_experiments)))
     drawn, table = chart_numbers(soup, "status")
     assert drawn == table
-    public = ExperimentPage.objects.child_of(school_with_experiments).live().filter(
-        members_only=False
+    public = (
+        ExperimentPage.objects.child_of(school_with_experiments).live().filter(members_only=False)
     )
-    assert table == {
-        "Planned": public.filter(status="planned").count(),
-        "In progress": public.filter(status="in_progress").count(),
-        "Completed": public.filter(status="completed").count(),
-    } == {"Planned": 0, "In progress": 1, "Completed": 2}
+    assert (
+        table
+        == {
+            "Planned": public.filter(status="planned").count(),
+            "In progress": public.filter(status="in_progress").count(),
+            "Completed": public.filter(status="completed").count(),
+        }
+        == {"Planned": 0, "In progress": 1, "Completed": 2}
+    )
 
 
 def test_tags_subjects_and_activity_count_what_the_visitor_may_read(
@@ -92,7 +120,9 @@ def test_teams_show_what_they_work_on(client, network, school_with_experiments):
     make_team(school_with_experiments, "Indskolingen")
     soup = soup_of(client.get(school_url(school_with_experiments)))
     rows = {
-        row.th.get_text(" ", strip=True).split(" (")[0]: [td.get_text(strip=True) for td in row.select("td")]
+        row.th.get_text(" ", strip=True).split(" (")[0]: [
+            td.get_text(strip=True) for td in row.select("td")
+        ]
         for row in soup.select("table.overview-teams tbody tr")
     }
     assert rows["Mellemtrinnet A"] == ["2", "Dansk (2), Engelsk (1)", "læsning (2), motivation (1)"]
@@ -100,7 +130,9 @@ def test_teams_show_what_they_work_on(client, network, school_with_experiments):
     assert "1 experiment has no team." in soup.get_text(" ", strip=True)  # Udeskole
 
 
-def test_members_see_members_only_experiments_in_the_counts(client, network, school_with_experiments):
+def test_members_see_members_only_experiments_in_the_counts(
+    client, network, school_with_experiments
+):
     client.login(username=network.teacher_b.username, password=PASSWORD)
     drawn, table = chart_numbers(soup_of(client.get(school_url(school_with_experiments))), "status")
     assert table["Planned"] == 1  # the members-only one; the draft stays out
@@ -145,9 +177,14 @@ def add_schools_and_teams(network, size):
     these grow too (tests.support.network.grow adds experiments only)."""
     for number in range(size):
         team = make_team(network.school_a, f"Team {size}-{number}")
-        make_experiment(network.school_a, f"Forsøg {size}-{number}", team=team,
-                        tags=[f"emne-{number}", "fælles"], subjects=("Dansk", f"Fag {number}"),
-                        start_date=datetime.date(2020 + number, 1 + number, 1))
+        make_experiment(
+            network.school_a,
+            f"Forsøg {size}-{number}",
+            team=team,
+            tags=[f"emne-{number}", "fælles"],
+            subjects=("Dansk", f"Fag {number}"),
+            start_date=datetime.date(2020 + number, 1 + number, 1),
+        )
         school = make_school(network.municipality_a, f"Skole {size}-{number}")
         make_experiment(school, f"Andet forsøg {size}-{number}", tags=["fælles"])
 
@@ -215,7 +252,9 @@ def test_matrix_by_subjects_lists_every_subject(client, municipality_with_themes
     assert rows["Idræt"][-1] == "No school"
 
 
-def test_matrix_for_members_counts_members_only_experiments(client, network, municipality_with_themes):
+def test_matrix_for_members_counts_members_only_experiments(
+    client, network, municipality_with_themes
+):
     client.login(username=network.teacher_b.username, password=PASSWORD)
     _heads, rows = matrix(soup_of(client.get(municipality_url(municipality_with_themes))))
     assert rows["hemmelig"][-1] == "1 school"
@@ -223,9 +262,10 @@ def test_matrix_for_members_counts_members_only_experiments(client, network, mun
 
 def test_unknown_theme_kind_gets_a_message_not_an_error(client, municipality_with_themes):
     soup = soup_of(client.get(municipality_url(municipality_with_themes, "farver")))
-    assert "“farver” is not a kind of theme. Choose tags or subjects; tags are shown." in soup.select_one(
-        "[role=alert]"
-    ).get_text()
+    assert (
+        "“farver” is not a kind of theme. Choose tags or subjects; tags are shown."
+        in soup.select_one("[role=alert]").get_text()
+    )
     assert matrix(soup)[0][0] == "Tag"
 
 

@@ -9,12 +9,40 @@ from tests.support.search_helpers import SEARCH_URL
 
 pytestmark = pytest.mark.django_db
 
-SPECIAL = ["AND", "OR", "NOT", '"', "'", "(", ")", "[", "]", "{", "}", "title:", "summary:",
-           "*", "?", "-", "+", "~", "^", "\\", "/", ":", "NEAR", "læsning", "Læs*", "ø", "\x00"]
+SPECIAL = [
+    "AND",
+    "OR",
+    "NOT",
+    '"',
+    "'",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "title:",
+    "summary:",
+    "*",
+    "?",
+    "-",
+    "+",
+    "~",
+    "^",
+    "\\",
+    "/",
+    ":",
+    "NEAR",
+    "læsning",
+    "Læs*",
+    "ø",
+    "\x00",
+]
 FACET_KEYS = ["kommune", "skole", "fag", "klassetrin", "emne", "status", "aar"]
 
 examples = settings(
-    max_examples=40, deadline=None,
+    max_examples=40,
+    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -54,20 +82,27 @@ def test_any_query_gives_suggestions_json(client, corpus, q):
     q=st.sampled_from(["læsning", "", "brøker"]),
     side=st.one_of(st.text(max_size=12), st.integers().map(str)),
     sorter=st.text(max_size=10),
-    filters=st.dictionaries(st.sampled_from(FACET_KEYS), st.lists(st.text(max_size=30), max_size=3)),
+    filters=st.dictionaries(
+        st.sampled_from(FACET_KEYS), st.lists(st.text(max_size=30), max_size=3)
+    ),
 )
-def test_any_page_number_sort_and_filter_values_give_a_page(client, corpus, q, side, sorter, filters):
+def test_any_page_number_sort_and_filter_values_give_a_page(
+    client, corpus, q, side, sorter, filters
+):
     assert_page(client.get(SEARCH_URL, {"q": q, "side": side, "sorter": sorter, **filters}))
 
 
-@pytest.mark.parametrize("q", [
-    "x" * 10_240,
-    ("læsning OR (brøker AND NOT \"morgen " * 400)[:10_240],
-    "title:" * 2000,
-    "*" * 10_240,
-    "\"" * 10_240,
-    "æøå " * 2560,
-])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "x" * 10_240,
+        ('læsning OR (brøker AND NOT "morgen ' * 400)[:10_240],
+        "title:" * 2000,
+        "*" * 10_240,
+        '"' * 10_240,
+        "æøå " * 2560,
+    ],
+)
 def test_ten_kilobyte_queries_give_a_page_and_are_cut(client, corpus, q):
     response = client.get(SEARCH_URL, {"q": q})
     assert_page(response)

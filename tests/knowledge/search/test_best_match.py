@@ -14,23 +14,35 @@ pytestmark = pytest.mark.django_db
 def questions(network, whoosh):
     school = network.school_a
     make_experiment(
-        school, "Lydbøger, lydbøger og atter lydbøger",
+        school,
+        "Lydbøger, lydbøger og atter lydbøger",
         summary="Lydbøger hele dagen: lydbøger til alle, lydbøger i alle timer.",
     )
     make_experiment(
-        school, "Lydbøger i frikvarteret",
+        school,
+        "Lydbøger i frikvarteret",
         summary="Læselysten voksede, da de yngste lyttede til lydbøger i frikvarteret med en makker.",
     )
-    make_experiment(school, "Fodbold i frikvarteret", summary="Et roligere frikvarter med faste hold.")
-    make_experiment(school, "Mindre fravær i 8. klasse", summary="Fraværet faldt, da vi ringede hjem samme dag.")
-    make_experiment(school, "Pjæk i udskolingen", summary="Pjæk blev mindre med en fast voksen om morgenen.")
     make_experiment(
-        school, "Hvordan kan vi?", summary="Hvordan kan vi skabe ro?",
+        school, "Fodbold i frikvarteret", summary="Et roligere frikvarter med faste hold."
+    )
+    make_experiment(
+        school, "Mindre fravær i 8. klasse", summary="Fraværet faldt, da vi ringede hjem samme dag."
+    )
+    make_experiment(
+        school, "Pjæk i udskolingen", summary="Pjæk blev mindre med en fast voksen om morgenen."
+    )
+    make_experiment(
+        school,
+        "Hvordan kan vi?",
+        summary="Hvordan kan vi skabe ro?",
         question="Hvordan kan vi arbejde med ro i klassen?",
     )
 
 
-def test_a_natural_question_ranks_the_experiment_covering_most_of_its_words_first(client, questions):
+def test_a_natural_question_ranks_the_experiment_covering_most_of_its_words_first(
+    client, questions
+):
     response = search(client, q="hvordan får vi læselyst med lydbøger i frikvarteret")
     titles = result_titles(response)
     assert titles[0] == "Lydbøger i frikvarteret"
@@ -40,7 +52,9 @@ def test_a_natural_question_ranks_the_experiment_covering_most_of_its_words_firs
 
 def test_a_word_repeated_does_not_beat_the_words_of_the_question(client, questions):
     titles = result_titles(search(client, q="lydbøger i frikvarteret"))
-    assert titles.index("Lydbøger i frikvarteret") < titles.index("Lydbøger, lydbøger og atter lydbøger")
+    assert titles.index("Lydbøger i frikvarteret") < titles.index(
+        "Lydbøger, lydbøger og atter lydbøger"
+    )
 
 
 def test_the_page_says_when_no_experiment_has_every_word(client, questions):
@@ -56,8 +70,14 @@ def test_a_synonym_finds_the_experiment_with_the_word_it_stands_for(client, ques
 
 
 def test_the_word_typed_ranks_above_its_synonyms(client, questions):
-    assert result_titles(search(client, q="pjæk")) == ["Pjæk i udskolingen", "Mindre fravær i 8. klasse"]
-    assert result_titles(search(client, q="fravær")) == ["Mindre fravær i 8. klasse", "Pjæk i udskolingen"]
+    assert result_titles(search(client, q="pjæk")) == [
+        "Pjæk i udskolingen",
+        "Mindre fravær i 8. klasse",
+    ]
+    assert result_titles(search(client, q="fravær")) == [
+        "Mindre fravær i 8. klasse",
+        "Pjæk i udskolingen",
+    ]
 
 
 def test_question_words_change_nothing(client, questions):

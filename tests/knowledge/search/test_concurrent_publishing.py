@@ -19,8 +19,12 @@ def word_for(number):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_publishing_loses_no_update(client, network):
     drafts = [
-        make_experiment(network.school_a if n % 2 else network.school_b, f"Forsøg nummer {n}",
-                        live=False, findings=())
+        make_experiment(
+            network.school_a if n % 2 else network.school_b,
+            f"Forsøg nummer {n}",
+            live=False,
+            findings=(),
+        )
         for n in range(PROCESSES * PER_PROCESS)
     ]
     work = [(d.pk, word_for(n)) for n, d in enumerate(drafts)]

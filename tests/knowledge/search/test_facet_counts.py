@@ -34,8 +34,7 @@ def _label_text(html):
 def facet_links(html):
     """[(parameter, label, count, url, selected)] for every value in the filter column."""
     return [
-        (parameter, _label_text(label), int(count),
-         SEARCH + unescape(url), bool(selected))
+        (parameter, _label_text(label), int(count), SEARCH + unescape(url), bool(selected))
         for parameter, body in FACET.findall(html)
         for url, selected, label, count in FACET_LINK.findall(body)
     ]
@@ -59,23 +58,77 @@ def spread(network):
     rows = [
         # school, title, tags, subjects, grades, status, start year, members only
         (n.school_a, "Frilæsning i 4.b", ["læsning"], ("Dansk",), (4,), "completed", 2025, False),
-        (n.school_a, "Brøker i skolegården", ["udeskole"], ("Matematik",), (5,), "in_progress",
-         2026, False),
-        (n.school_c, "Læsebånd på Ellekær", ["læsning", "ro"], ("Dansk",), (3, 4), "in_progress",
-         2026, False),
-        (n.school_c, "Læsning for medlemmer", ["læsning"], ("Dansk",), (4,), "completed", 2025,
-         True),
-        (n.school_b, "Læsemakkere i Odense", ["læsning"], ("Dansk",), (4,), "completed", 2025,
-         False),
-        (n.school_b, "Matematik udenfor", ["udeskole"], ("Matematik", "Idræt"), (5, 6),
-         "completed", 2026, False),
-        (n.school_b, "Højtlæsning i indskolingen", ["læsning", "ro"], ("Dansk",), (1,), "planned",
-         2024, False),
+        (
+            n.school_a,
+            "Brøker i skolegården",
+            ["udeskole"],
+            ("Matematik",),
+            (5,),
+            "in_progress",
+            2026,
+            False,
+        ),
+        (
+            n.school_c,
+            "Læsebånd på Ellekær",
+            ["læsning", "ro"],
+            ("Dansk",),
+            (3, 4),
+            "in_progress",
+            2026,
+            False,
+        ),
+        (
+            n.school_c,
+            "Læsning for medlemmer",
+            ["læsning"],
+            ("Dansk",),
+            (4,),
+            "completed",
+            2025,
+            True,
+        ),
+        (
+            n.school_b,
+            "Læsemakkere i Odense",
+            ["læsning"],
+            ("Dansk",),
+            (4,),
+            "completed",
+            2025,
+            False,
+        ),
+        (
+            n.school_b,
+            "Matematik udenfor",
+            ["udeskole"],
+            ("Matematik", "Idræt"),
+            (5, 6),
+            "completed",
+            2026,
+            False,
+        ),
+        (
+            n.school_b,
+            "Højtlæsning i indskolingen",
+            ["læsning", "ro"],
+            ("Dansk",),
+            (1,),
+            "planned",
+            2024,
+            False,
+        ),
     ]
     for school, title, tags, subjects, grades, status, year, members_only in rows:
         make_experiment(
-            school, title, tags=tags, subjects=subjects, grades=grades, status=status,
-            start_date=datetime.date(year, 3, 1), members_only=members_only,
+            school,
+            title,
+            tags=tags,
+            subjects=subjects,
+            grades=grades,
+            status=status,
+            start_date=datetime.date(year, 3, 1),
+            members_only=members_only,
         )
     return n
 
@@ -97,7 +150,13 @@ def test_with_a_municipality_chosen_every_other_count_is_what_its_link_lists(
     ]
     others = [(p, label, count, url) for p, label, count, url, selected in shown if p != "kommune"]
     assert {p for p, *_rest in others} == {
-        "skole", "fag", "klassetrin", "emne", "status", "aar", "grundlag",
+        "skole",
+        "fag",
+        "klassetrin",
+        "emne",
+        "status",
+        "aar",
+        "grundlag",
     }
 
     for parameter, label, count, url in others:
@@ -120,6 +179,9 @@ def test_a_school_in_another_municipality_is_not_offered_once_a_municipality_is_
     client, spread
 ):
     response = client.get(SEARCH, {"kommune": spread.municipality_a.pk})
-    schools = {label: count for p, label, count, _u, _s in facet_links(response.content.decode())
-               if p == "skole"}
+    schools = {
+        label: count
+        for p, label, count, _u, _s in facet_links(response.content.decode())
+        if p == "skole"
+    }
     assert schools == {"Skjoldhøjskolen": 2, "Ellekærskolen": 1}

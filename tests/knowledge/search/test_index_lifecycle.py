@@ -25,7 +25,9 @@ def test_publishing_a_draft_makes_it_findable(client, network):
 
 
 def test_draft_changes_are_not_searchable_until_published(client, network):
-    experiment = make_experiment(network.school_a, "Vandmeloner og brøker", summary="Frugt og brøker.")
+    experiment = make_experiment(
+        network.school_a, "Vandmeloner og brøker", summary="Frugt og brøker."
+    )
     experiment.title = "Ananas og brøker"
     revision = experiment.save_revision()
     assert result_titles(search(client, q="ananas")) == []
@@ -57,7 +59,12 @@ def test_moving_an_experiment_keeps_it_findable_under_its_new_school(client, net
     response = search(client, q="kompost")
     assert result_titles(response) == ["Kompost og kredsløb"]
     assert "Rosengårdskolen" in response.content.decode()
-    schools = {str(v.label) for f in response.context["outcome"].facets if f.parameter == "skole" for v in f.values}
+    schools = {
+        str(v.label)
+        for f in response.context["outcome"].facets
+        if f.parameter == "skole"
+        for v in f.values
+    }
     assert schools == {"Rosengårdskolen"}
 
 

@@ -41,13 +41,18 @@ def test_search_url_switches_to_opensearch_with_a_danish_analyzer(production):
     assert backend.index_prefix == "pn_"
 
 
-@pytest.mark.parametrize("engine", ["opensearch3", "opensearch2", "elasticsearch9", "elasticsearch8",
-                                    "elasticsearch7"])
+@pytest.mark.parametrize(
+    "engine", ["opensearch3", "opensearch2", "elasticsearch9", "elasticsearch8", "elasticsearch7"]
+)
 def test_every_accepted_engine_is_a_wagtail_search_backend(production, engine):
-    backends = production.search_backends_from_env({"SEARCH_URL": "http://s:9200", "SEARCH_ENGINE": engine})
+    backends = production.search_backends_from_env(
+        {"SEARCH_URL": "http://s:9200", "SEARCH_ENGINE": engine}
+    )
     assert importlib.util.find_spec(backends["default"]["BACKEND"]) is not None
 
 
 def test_an_unknown_engine_is_refused_with_a_clear_message(production):
     with pytest.raises(ImproperlyConfigured, match="SEARCH_ENGINE='solr' is not one of"):
-        production.search_backends_from_env({"SEARCH_URL": "http://s:9200", "SEARCH_ENGINE": "solr"})
+        production.search_backends_from_env(
+            {"SEARCH_URL": "http://s:9200", "SEARCH_ENGINE": "solr"}
+        )

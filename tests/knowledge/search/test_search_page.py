@@ -29,7 +29,9 @@ def test_results_show_count_titles_and_only_what_anonymous_visitors_may_see(clie
     response = search(client, q="læsning")
     assert response.status_code == 200
     assert sorted(result_titles(response)) == [
-        "Brøker i bevægelse", "Læsebånd hver morgen", "Læsning med lydbøger",
+        "Brøker i bevægelse",
+        "Læsebånd hver morgen",
+        "Læsning med lydbøger",
     ]
     assert "3 experiments found for “læsning”" in response.content.decode()
     assert "lukket forum" not in response.content.decode()
@@ -97,8 +99,12 @@ def test_sort_by_newest_or_by_relevance(client, corpus):
 
 def test_pagination_keeps_the_search_and_bad_page_numbers_give_a_page(client, network):
     for number in range(23):
-        make_experiment(network.school_a, f"Klassemøde nummer {number}", findings=(),
-                        summary="Klassemøde om trivsel.")
+        make_experiment(
+            network.school_a,
+            f"Klassemøde nummer {number}",
+            findings=(),
+            summary="Klassemøde om trivsel.",
+        )
     first = search(client, q="klassemøde", status="planned")
     assert len(result_titles(first)) == 20
     next_url = first.context["next_url"]
@@ -137,8 +143,16 @@ def test_a_query_without_words_gets_a_message(client, corpus):
 
 
 def test_unrecognised_filters_and_sort_orders_are_ignored_with_a_message(client, corpus):
-    response = client.get(SEARCH_URL, {"q": "læsning", "kommune": "abc", "fag": "<script>",
-                                       "status": "deleted", "sorter": "random"})
+    response = client.get(
+        SEARCH_URL,
+        {
+            "q": "læsning",
+            "kommune": "abc",
+            "fag": "<script>",
+            "status": "deleted",
+            "sorter": "random",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert len(result_titles(response)) == 3
@@ -169,10 +183,17 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, network):
     small_queries, small_results = queries_for_search()
     for number in range(6):
         school = network.school_a if number % 2 else network.school_b
-        make_experiment(school, f"Trivsel og fællesskab {number}", tags=["trivsel", f"emne{number}"],
-                        grades=(number + 1,), findings=("Ro.", "Glæde."))
+        make_experiment(
+            school,
+            f"Trivsel og fællesskab {number}",
+            tags=["trivsel", f"emne{number}"],
+            grades=(number + 1,),
+            findings=("Ro.", "Glæde."),
+        )
     big_queries, big_results = queries_for_search()
-    assert (small_results, big_results) == (1, 7), result_titles(client.get(SEARCH_URL, {"q": "trivsel", "fag": "dansk"}))
+    assert (small_results, big_results) == (1, 7), result_titles(
+        client.get(SEARCH_URL, {"q": "trivsel", "fag": "dansk"})
+    )
     assert big_queries == small_queries
 
 
@@ -183,7 +204,9 @@ def test_autocomplete_suggests_visible_titles_as_json(client, corpus, network):
     assert "Læsning i lukket forum" not in titles and "Kladde om læsning" not in titles
     assert all(item["url"].startswith("/") for item in data["suggestions"])
     client.login(username=network.teacher_a.username, password=PASSWORD)
-    titles = [item["title"] for item in client.get("/soeg/forslag/", {"q": "Læs"}).json()["suggestions"]]
+    titles = [
+        item["title"] for item in client.get("/soeg/forslag/", {"q": "Læs"}).json()["suggestions"]
+    ]
     assert "Læsning i lukket forum" in titles
 
 
@@ -204,10 +227,13 @@ def test_the_page_works_without_javascript_and_loads_the_enhancement(client, cor
 def test_each_suggestion_names_its_school_so_equal_titles_can_be_told_apart(client, network):
     make_experiment(network.school_a, "Stafetmatematik", findings=())
     make_experiment(network.school_b, "Stafetmatematik", findings=())
-    make_experiment(network.school_b, "Stafetmatematik for medlemmer", members_only=True, findings=())
+    make_experiment(
+        network.school_b, "Stafetmatematik for medlemmer", members_only=True, findings=()
+    )
     suggestions = client.get("/soeg/forslag/", {"q": "Stafet"}).json()["suggestions"]
     assert sorted((item["title"], item["school"]) for item in suggestions) == [
-        ("Stafetmatematik", "Rosengårdskolen"), ("Stafetmatematik", "Skjoldhøjskolen"),
+        ("Stafetmatematik", "Rosengårdskolen"),
+        ("Stafetmatematik", "Skjoldhøjskolen"),
     ]
     assert len({item["url"] for item in suggestions}) == 2
 
@@ -222,6 +248,7 @@ def test_suggestions_cost_the_same_queries_however_many_schools_they_name(client
     make_experiment(network.school_a, "Stafetmatematik", findings=())
     few = queries()
     for number in range(5):
-        make_experiment(network.school_b if number % 2 else network.school_a,
-                        f"Stafetløb {number}", findings=())
+        make_experiment(
+            network.school_b if number % 2 else network.school_a, f"Stafetløb {number}", findings=()
+        )
     assert queries() == few

@@ -63,7 +63,9 @@ def test_a_missing_index_gives_a_working_page_and_a_log_line_and_rebuilding_rest
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_corrupt_index_gives_a_working_page_and_rebuilding_restores_it(client, corpus, whoosh, caplog):
+def test_a_corrupt_index_gives_a_working_page_and_rebuilding_restores_it(
+    client, corpus, whoosh, caplog
+):
     live = Path(os.path.realpath(whoosh / "wagtailcore_page"))
     for path in live.iterdir():
         path.write_bytes(b"\x00garbage\xff" * 10)
@@ -148,7 +150,9 @@ def test_nonsense_finds_nothing_even_with_near_misses(client, corpus):
 @pytest.mark.django_db
 def test_a_backend_without_fuzzy_matching_answers_a_typo_with_no_results(client, network, settings):
     # Wagtail's database backends do not implement fuzzy queries: the page must still answer.
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database.fallback"}}
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database.fallback"}
+    }
     build_corpus(network)
     response = search(client, q="lydbøgr")
     assert response.status_code == 200
@@ -165,8 +169,11 @@ def test_update_index_reads_in_chunks_that_continue_after_the_last_key(client, c
         make_experiment(network.school_b, f"Fuglekasse nummer {number}", findings=("Fugle kom.",))
     with CaptureQueriesContext(connection) as queries:
         call_command("update_index", chunk_size=3, stdout=io.StringIO())
-    experiment_reads = [q["sql"] for q in queries.captured_queries
-                        if 'FROM "knowledge_experimentpage"' in q["sql"] and "LIMIT 3" in q["sql"]]
+    experiment_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "knowledge_experimentpage"' in q["sql"] and "LIMIT 3" in q["sql"]
+    ]
     assert len(experiment_reads) >= 4  # 10 experiments in the corpus and above, 3 at a time
     assert not any("OFFSET" in sql for sql in experiment_reads)
     assert len(result_titles(search(client, q="fuglekasse"))) == 7

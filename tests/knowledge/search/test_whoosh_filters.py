@@ -33,7 +33,9 @@ def test_anonymous_search_sees_neither_drafts_nor_members_only_experiments(three
 
 
 @pytest.mark.django_db
-def test_an_experiment_made_members_only_after_indexing_disappears_for_anonymous_visitors(three_kinds):
+def test_an_experiment_made_members_only_after_indexing_disappears_for_anonymous_visitors(
+    three_kinds,
+):
     public = three_kinds["public"]
     assert public.pk in visible_matches("kvantefysik").pks()
     public.members_only = True
@@ -44,7 +46,9 @@ def test_an_experiment_made_members_only_after_indexing_disappears_for_anonymous
 
 @pytest.mark.django_db
 def test_a_filter_whoosh_cannot_apply_still_filters_through_the_database(three_kinds):
-    queryset = ExperimentPage.objects.visible_to(Anonymous()).filter(title__startswith="Kvantefysik for")
+    queryset = ExperimentPage.objects.visible_to(Anonymous()).filter(
+        title__startswith="Kvantefysik for"
+    )
     assert queryset.search("kvantefysik").pks() == [three_kinds["public"].pk]
     other = ExperimentPage.objects.visible_to(Anonymous()).filter(title__startswith="Noget andet")
     assert other.search("kvantefysik").pks() == []

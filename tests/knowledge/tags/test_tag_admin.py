@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def merged_message(source, target, count):
     return label("“%(source)s” was merged into “%(target)s”: %(count)s experiments moved.") % {
-        "source": source, "target": target, "count": count,
+        "source": source,
+        "target": target,
+        "count": count,
     }
 
 
@@ -42,7 +44,8 @@ def admin_client(client, findings_network):
 
 ROW = re.compile(
     r'<a href="/admin/tags/edit/\d+/">\s*([^<]*?)\s*</a>.*?</td>\s*<td >\s*[^<]*?\s*</td>'
-    r'\s*<td >\s*(\d+)\s*</td>', re.S,
+    r"\s*<td >\s*(\d+)\s*</td>",
+    re.S,
 )
 
 
@@ -55,7 +58,13 @@ def test_administrators_see_every_tag_with_its_count(admin_client, duplicate):
     listed = listed_tags(admin_client.get("/admin/tags/?ordering=-experiment_count"))
     # læsning is on four experiments (the members-only one and the draft included).
     assert listed[0] == ("læsning", 4)
-    assert dict(listed) == {"læsning": 4, "motivation": 2, "LÆSNING": 1, "trivsel": 1, "udeskole": 1}
+    assert dict(listed) == {
+        "læsning": 4,
+        "motivation": 2,
+        "LÆSNING": 1,
+        "trivsel": 1,
+        "udeskole": 1,
+    }
 
 
 def test_rename_keeps_every_experiment(admin_client, findings_network):
@@ -83,14 +92,21 @@ def test_renaming_to_an_existing_name_explains_and_changes_nothing(admin_client,
 
 def test_renaming_to_an_existing_name_with_merge_moves_everything(admin_client, duplicate):
     motivation = Tag.objects.get(name="motivation")
-    before = set(ExperimentPage.objects.filter(
-        tagged_items__tag__in=[motivation, duplicate.lower_tag]).values_list("pk", flat=True))
+    before = set(
+        ExperimentPage.objects.filter(
+            tagged_items__tag__in=[motivation, duplicate.lower_tag]
+        ).values_list("pk", flat=True)
+    )
     response = admin_client.post(
         f"/admin/tags/edit/{motivation.pk}/", {"name": "læsning", "merge": "on"}, follow=True
     )
     assert merged_message("motivation", "læsning", 2) in unescape(response.content.decode())
     assert not Tag.objects.filter(pk=motivation.pk).exists()
-    after = set(ExperimentPage.objects.filter(tagged_items__tag=duplicate.lower_tag).values_list("pk", flat=True))
+    after = set(
+        ExperimentPage.objects.filter(tagged_items__tag=duplicate.lower_tag).values_list(
+            "pk", flat=True
+        )
+    )
     assert after == before  # nothing lost
     # Frilæsning had both tags: it keeps the surviving tag once.
     assert tag_names(duplicate.reading) == ["læsning"]
@@ -101,11 +117,19 @@ def test_merge_view_offers_the_same_name_tag_and_moves_all_experiments(admin_cli
     n = duplicate
     page = admin_client.get(f"/admin/tags/merge/{n.capital_tag.pk}/").content.decode()
     assert f'value="{n.lower_tag.pk}" selected' in page
-    before = set(ExperimentPage.objects.filter(tagged_items__tag__in=[n.capital_tag, n.lower_tag]).values_list("pk", flat=True))
-    response = admin_client.post(f"/admin/tags/merge/{n.capital_tag.pk}/", {"target": n.lower_tag.pk}, follow=True)
+    before = set(
+        ExperimentPage.objects.filter(
+            tagged_items__tag__in=[n.capital_tag, n.lower_tag]
+        ).values_list("pk", flat=True)
+    )
+    response = admin_client.post(
+        f"/admin/tags/merge/{n.capital_tag.pk}/", {"target": n.lower_tag.pk}, follow=True
+    )
     assert merged_message("LÆSNING", "læsning", 1) in unescape(response.content.decode())
     assert not Tag.objects.filter(pk=n.capital_tag.pk).exists()
-    after = set(ExperimentPage.objects.filter(tagged_items__tag=n.lower_tag).values_list("pk", flat=True))
+    after = set(
+        ExperimentPage.objects.filter(tagged_items__tag=n.lower_tag).values_list("pk", flat=True)
+    )
     assert after == before  # nothing lost
     assert tag_names(n.capital) == ["læsning", "motivation"]
 
@@ -116,7 +140,8 @@ def test_merge_rewrites_revisions_so_editing_and_publishing_keep_the_tag(admin_c
     revision = ExperimentPage.objects.get(pk=n.capital.pk).latest_revision
     revision.refresh_from_db()
     assert {item["tag"] for item in revision.content["tagged_items"]} == {
-        n.lower_tag.pk, Tag.objects.get(name="motivation").pk
+        n.lower_tag.pk,
+        Tag.objects.get(name="motivation").pk,
     }
     assert admin_client.get(f"/admin/pages/{n.capital.pk}/edit/").status_code == 200
     revision.publish()
@@ -143,7 +168,9 @@ def test_merge_form_requires_a_target(admin_client, duplicate):
 def test_only_administrators_can_rename_or_merge(client, duplicate):
     client.force_login(duplicate.leader_a)
     assert client.get("/admin/tags/").status_code in (302, 403)
-    response = client.post(f"/admin/tags/merge/{duplicate.capital_tag.pk}/", {"target": duplicate.lower_tag.pk})
+    response = client.post(
+        f"/admin/tags/merge/{duplicate.capital_tag.pk}/", {"target": duplicate.lower_tag.pk}
+    )
     assert response.status_code in (302, 403)
     response = client.post(f"/admin/tags/edit/{duplicate.capital_tag.pk}/", {"name": "x"})
     assert response.status_code in (302, 403)

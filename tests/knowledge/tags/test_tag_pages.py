@@ -7,11 +7,13 @@ from tests.support.network import make_experiment
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("url", ["/emner/{slug}/", "/feeds/emne/{slug}/forsoeg.rss",
-                                 "/feeds/emne/{slug}/forsoeg.atom"])
+@pytest.mark.parametrize(
+    "url", ["/emner/{slug}/", "/feeds/emne/{slug}/forsoeg.rss", "/feeds/emne/{slug}/forsoeg.atom"]
+)
 def test_a_tag_only_on_a_draft_is_as_unknown_as_a_tag_that_does_not_exist(client, network, url):
-    make_experiment(network.school_a, "Kladde om hemmeligt emne", tags=("Hemmeligt emne",),
-                    live=False)
+    make_experiment(
+        network.school_a, "Kladde om hemmeligt emne", tags=("Hemmeligt emne",), live=False
+    )
     assert client.get(url.format(slug="hemmeligt-emne")).status_code == 404
     assert client.get(url.format(slug="findes-ikke")).status_code == 404
     client.force_login(network.teacher_a)  # not even the school's own teacher sees a draft tag

@@ -34,5 +34,9 @@ def make_question(owner, **fields):
 def add_answers(question, texts, school=None, group="pupil"):
     from knowledge.voices.models import Answer
 
-    return [Answer.objects.create(question=question, text=text, group=group,
-                                  school=school or question.owner_school) for text in texts]
+    return [
+        Answer.objects.create(
+            question=question, text=text, group=group, school=school or question.owner_school
+        )
+        for text in texts
+    ]

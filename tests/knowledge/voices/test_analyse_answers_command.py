@@ -48,11 +48,16 @@ def test_the_json_is_exactly_what_the_site_analysis_gives(tmp_path):
 
 def test_the_readable_picture_masks_what_identifies_people(tmp_path):
     answers = tmp_path / "answers.csv"
-    rows = ["text"] + [f"Flere nye bøger på biblioteket, skriv til lise{i}@example.dk"
-                       for i in range(6)] + [
-        "Ring til min mor på 12345678 om mobilen", "Mindre mobil om aftenen, min lærer Hanne siger det",
-        "Mobilen skal væk om aftenen", "mindre tid på mobilen",
-    ]
+    rows = (
+        ["text"]
+        + [f"Flere nye bøger på biblioteket, skriv til lise{i}@example.dk" for i in range(6)]
+        + [
+            "Ring til min mor på 12345678 om mobilen",
+            "Mindre mobil om aftenen, min lærer Hanne siger det",
+            "Mobilen skal væk om aftenen",
+            "mindre tid på mobilen",
+        ]
+    )
     with open(answers, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([row] for row in rows)
     text = run(answers)
@@ -63,19 +68,23 @@ def test_the_readable_picture_masks_what_identifies_people(tmp_path):
 
 def test_ids_groups_and_schools_are_optional_and_rows_are_numbered(tmp_path):
     answers = tmp_path / "answers.csv"
-    answers.write_text("text;group\nflere bøger;elev\nmere tid;lærer\nmindre mobil;elev\n",
-                       encoding="utf-8")
+    answers.write_text(
+        "text;group\nflere bøger;elev\nmere tid;lærer\nmindre mobil;elev\n", encoding="utf-8"
+    )
     out = tmp_path / "out.json"
     run(answers, "--json", out, "--words-only")
     picture = json.loads(out.read_text(encoding="utf-8"))
     assert sorted(i for t in picture["themes"] for i in t["answers"]) == ["1", "2", "3"]
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"svar,gruppe\nflere b\xc3\xb8ger,elev\n", "column called 'text'"),
-    (b"text\nflere b\xf8ger\n", "not UTF-8"),
-    (b"id,text\n1,a\n1,b\n", "occurs twice"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"svar,gruppe\nflere b\xc3\xb8ger,elev\n", "column called 'text'"),
+        (b"text\nflere b\xf8ger\n", "not UTF-8"),
+        (b"id,text\n1,a\n1,b\n", "occurs twice"),
+    ],
+)
 def test_a_file_that_cannot_be_read_says_what_to_change(tmp_path, content, message):
     answers = tmp_path / "answers.csv"
     answers.write_bytes(content)

@@ -72,8 +72,9 @@ def test_the_words_only_fallback_still_finds_the_big_themes():
 
 
 def test_no_more_themes_than_a_reader_can_take_in():
-    answers = [Answer(str(i), f"svar nummer {i} om emne{i} og ord{i * 7} ting{i * 13}")
-               for i in range(400)]
+    answers = [
+        Answer(str(i), f"svar nummer {i} om emne{i} og ord{i * 7} ting{i * 13}") for i in range(400)
+    ]
     picture = analyse(answers, embedder=None)
     assert len(picture.themes) <= MAX_THEMES
     assert sum(len(t.answers) for t in picture.themes) == 400
@@ -88,10 +89,16 @@ def test_empty_and_tiny_inputs_give_a_picture():
 
 
 def test_a_theme_of_at_most_four_percent_is_a_minority():
-    texts = ["mindre tid på mobilen om aftenen"] * 60 + ["flere nye bøger på biblioteket"] * 60 + [
-        "min søn er ordblind og har brug for lydbøger", "ordblinde børn skal have hjælpemidler",
-        "jeg er ordblind og bogstaverne hopper", "test for ordblindhed i indskolingen",
-    ]
+    texts = (
+        ["mindre tid på mobilen om aftenen"] * 60
+        + ["flere nye bøger på biblioteket"] * 60
+        + [
+            "min søn er ordblind og har brug for lydbøger",
+            "ordblinde børn skal have hjælpemidler",
+            "jeg er ordblind og bogstaverne hopper",
+            "test for ordblindhed i indskolingen",
+        ]
+    )
     answers = [Answer(str(i), text) for i, text in enumerate(texts)]
     picture = analyse(answers, embedder=None)
     small = [t for t in picture.themes if {"120", "121", "122", "123"} == set(t.answers)]

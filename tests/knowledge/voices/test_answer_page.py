@@ -23,8 +23,12 @@ def url(question):
 
 
 def post(client, question, address="127.0.0.1", **data):
-    fields = {"text": "Flere bøger om heste i klassen", "group": "pupil",
-              "school": str(question.owner_school.pk), "website": ""}
+    fields = {
+        "text": "Flere bøger om heste i klassen",
+        "group": "pupil",
+        "school": str(question.owner_school.pk),
+        "website": "",
+    }
     fields.update(data)
     return client.post(url(question), fields, REMOTE_ADDR=address)
 
@@ -33,21 +37,31 @@ def test_the_page_has_one_box_two_choices_and_says_what_happens(client, question
     page = client.get(url(question)).content.decode()
     assert page.count("<textarea") == 1
     assert 'type="radio"' in page and "<select" in page
-    for danish in ("Hvad sker der med dit svar?", "Ingen kan se, hvem der har skrevet hvad",
-                   "Du kan ikke se, hvad andre har svaret her.", "Send mit svar", "Elev",
-                   "Forælder", 'name="viewport"'):
+    for danish in (
+        "Hvad sker der med dit svar?",
+        "Ingen kan se, hvem der har skrevet hvad",
+        "Du kan ikke se, hvad andre har svaret her.",
+        "Send mit svar",
+        "Elev",
+        "Forælder",
+        'name="viewport"',
+    ):
         assert danish in page
     assert "Skjoldhøjskolen" in page
 
 
 def test_an_answer_is_stored_with_its_group_school_and_vector_and_thanked(
-        client, question, django_capture_on_commit_callbacks):
+    client, question, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, question)
     assert response.status_code == 302 and response.url == f"/stemmer/{question.key}/tak/"
     answer = Answer.objects.get()
     assert (answer.text, answer.group, answer.school) == (
-        "Flere bøger om heste i klassen", "pupil", question.owner_school)
+        "Flere bøger om heste i klassen",
+        "pupil",
+        question.owner_school,
+    )
     assert answer.respondent_name == "" and answer.embedding is not None
     assert "Tak for dit svar" in client.get(response.url).content.decode()
 
@@ -115,7 +129,9 @@ def test_answers_from_one_address_are_limited(client, question):
     assert response.status_code == 429
     assert "prøv igen om en time" in response.content.decode()
     assert Answer.objects.count() == ANSWERS_PER_ADDRESS
-    assert post(client, question, text="fra en anden adresse", address="10.0.0.9").status_code == 302
+    assert (
+        post(client, question, text="fra en anden adresse", address="10.0.0.9").status_code == 302
+    )
 
 
 def test_a_named_question_asks_for_the_name(client, question):

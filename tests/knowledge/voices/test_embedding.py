@@ -41,11 +41,19 @@ def test_a_model_file_that_is_not_the_pinned_one_is_refused(monkeypatch, tmp_pat
 def test_without_the_model_the_analysis_runs_on_words_alone(monkeypatch):
     monkeypatch.setattr(embedding, "model_file", lambda: None)
     assert embedding._load() is None
-    texts = ["flere nye bøger på biblioteket", "biblioteket skal have nye bøger",
-             "nye bøger til skolebiblioteket", "mindre tid på mobilen", "mobilen skal væk",
-             "mindre mobil om aftenen", "min mor læser højt", "forældre skal læse højt",
-             "far læser højt for mig"]
+    texts = [
+        "flere nye bøger på biblioteket",
+        "biblioteket skal have nye bøger",
+        "nye bøger til skolebiblioteket",
+        "mindre tid på mobilen",
+        "mobilen skal væk",
+        "mindre mobil om aftenen",
+        "min mor læser højt",
+        "forældre skal læse højt",
+        "far læser højt for mig",
+    ]
     picture = analyse([Answer(str(i), t) for i, t in enumerate(texts)], embedder=None)
     assert not picture.used_sentence_vectors
     assert sorted(i for theme in picture.themes for i in theme.answers) == sorted(
-        str(i) for i in range(len(texts)))
+        str(i) for i in range(len(texts))
+    )

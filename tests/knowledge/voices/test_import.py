@@ -55,36 +55,49 @@ def _file(name, data):
     return SimpleUploadedFile(name, data)
 
 
-SURVEY = [["Respondent", "Hvad synes du? (svar)", "Jeg er", "Skole"],
-          ["1", "Flere bøger om heste", "Elev", "Skjoldhøjskolen"],
-          ["2", "Læs højt derhjemme", "Forælder", "skjoldhøjskolen"],
-          ["3", "", "Elev", "Skjoldhøjskolen"],
-          ["4", "Mere ro i læsebåndet", "Lærer", ""]]
+SURVEY = [
+    ["Respondent", "Hvad synes du? (svar)", "Jeg er", "Skole"],
+    ["1", "Flere bøger om heste", "Elev", "Skjoldhøjskolen"],
+    ["2", "Læs højt derhjemme", "Forælder", "skjoldhøjskolen"],
+    ["3", "", "Elev", "Skjoldhøjskolen"],
+    ["4", "Mere ro i læsebåndet", "Lærer", ""],
+]
 
 
 def choose(client, url, token, **fields):
-    data = {"token": token, "text_column": 1, "group_column": 2, "school_column": 3,
-            "skip_empty": "on"}
+    data = {
+        "token": token,
+        "text_column": 1,
+        "group_column": 2,
+        "school_column": 3,
+        "skip_empty": "on",
+    }
     data.update(fields)
     return client.post(url, data)
 
 
-def test_a_csv_export_is_previewed_and_imported(leader, question, django_capture_on_commit_callbacks):
+def test_a_csv_export_is_previewed_and_imported(
+    leader, question, django_capture_on_commit_callbacks
+):
     url, token = upload(leader, question, "survey.csv", csv_bytes(SURVEY))
     page = leader.get(url).content.decode()
     assert "Flere bøger om heste" in page and "Forhåndsvisning" in page
     assert 'value="1" selected' in page  # the answer column is guessed from its heading
     checked = choose(leader, url, token, check="1").content.decode()
-    assert "3 svar er klar til import." in checked and "Rækker uden svar springes over: 4." in checked
+    assert (
+        "3 svar er klar til import." in checked and "Rækker uden svar springes over: 4." in checked
+    )
     assert not Answer.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
         response = choose(leader, url, token, **{"import": "1"})
     assert response.status_code == 302
     answers = list(Answer.objects.order_by("pk").values_list("text", "group", "school", "source"))
     school = question.owner_school.pk
-    assert answers == [("Flere bøger om heste", "pupil", school, "import"),
-                       ("Læs højt derhjemme", "parent", school, "import"),
-                       ("Mere ro i læsebåndet", "teacher", None, "import")]
+    assert answers == [
+        ("Flere bøger om heste", "pupil", school, "import"),
+        ("Læs højt derhjemme", "parent", school, "import"),
+        ("Mere ro i læsebåndet", "teacher", None, "import"),
+    ]
     assert not Answer.objects.filter(embedding__isnull=True).exists()
 
 
@@ -95,10 +108,14 @@ def test_an_xlsx_export_is_imported(leader, question):
 
 
 def test_bad_rows_are_listed_by_number_and_nothing_is_imported(leader, question):
-    rows = SURVEY + [["5", "x" * (MAX_ANSWER_LENGTH + 1), "Elev", ""],
-                     ["6", "Et svar", "Rektor", ""],
-                     ["7", "Et svar mere", "Elev", "Rosengårdskolen"]]
-    data = csv_bytes(rows) + "8;Forkert tegnsæt: ".encode() + "bøger".encode("cp1252") + b";Elev;\r\n"
+    rows = SURVEY + [
+        ["5", "x" * (MAX_ANSWER_LENGTH + 1), "Elev", ""],
+        ["6", "Et svar", "Rektor", ""],
+        ["7", "Et svar mere", "Elev", "Rosengårdskolen"],
+    ]
+    data = (
+        csv_bytes(rows) + "8;Forkert tegnsæt: ".encode() + "bøger".encode("cp1252") + b";Elev;\r\n"
+    )
     url, token = upload(leader, question, "survey.csv", data)
     for import_anyway in ({}, {"import": "1"}):
         page = choose(leader, url, token, **import_anyway).content.decode()
@@ -117,14 +134,16 @@ def test_empty_rows_can_be_refused_instead_of_left_out(leader, question):
     assert not Answer.objects.exists()
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("answers.pdf", b"%PDF-1.4", "Vælg en CSV-fil eller et Excel-regneark (.xlsx)."),
-    ("answers.xlsx", b"not a workbook", "Filen kunne ikke åbnes som et Excel-regneark"),
-    ("answers.csv", b"", "Den medsendte fil er tom."),
-    ("answers.csv", b"\r\n\r\n", "Første række skal give kolonnerne navne."),
-])
-def test_a_file_that_is_not_a_table_is_refused_with_a_reason(leader, question, name, data,
-                                                              message):
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("answers.pdf", b"%PDF-1.4", "Vælg en CSV-fil eller et Excel-regneark (.xlsx)."),
+        ("answers.xlsx", b"not a workbook", "Filen kunne ikke åbnes som et Excel-regneark"),
+        ("answers.csv", b"", "Den medsendte fil er tom."),
+        ("answers.csv", b"\r\n\r\n", "Første række skal give kolonnerne navne."),
+    ],
+)
+def test_a_file_that_is_not_a_table_is_refused_with_a_reason(leader, question, name, data, message):
     url = reverse("voices_admin:import", args=[question.pk])
     page = leader.post(url, {"file": _file(name, data)}).content.decode()
     assert message in page
@@ -137,15 +156,17 @@ def test_a_failure_while_storing_changes_nothing(question, monkeypatch):
 
     monkeypatch.setattr(importing, "enqueue_embedding", fail_after_storing)
     with pytest.raises(RuntimeError):
-        importing.store_answers(question, [{"text": f"svar {i}", "group": "", "school": None}
-                                           for i in range(50)])
+        importing.store_answers(
+            question, [{"text": f"svar {i}", "group": "", "school": None} for i in range(50)]
+        )
     assert not Answer.objects.exists()
 
 
 def test_a_huge_file_of_thousands_of_rows_is_imported_whole(question, monkeypatch):
     monkeypatch.setattr(importing, "enqueue_embedding", lambda ids: None)
-    rows = [["svar", "gruppe"]] + [[f"Svar nummer {i} om læsning og bøger", "elev"]
-                                   for i in range(5000)]
+    rows = [["svar", "gruppe"]] + [
+        [f"Svar nummer {i} om læsning og bøger", "elev"] for i in range(5000)
+    ]
     table = importing.read_table("big.csv", csv_bytes(rows))
     checked = importing.check_rows(table, 0, 1, None, {})
     assert not checked.problems and len(checked.answers) == 5000

@@ -18,10 +18,19 @@ ANSWER_WORDS = ("mit hemmelige ord", "ida@example.dk", "Kommunens svar med")
 def leaks(content):
     return [words for words in ANSWER_WORDS if words.lower() in content.lower()]
 
+
 PUBLIC_URLS = [
-    "/", f"/soeg/?q={SECRET}", f"/soeg/forslag/?q={SECRET[:4]}", "/fund/", "/forsoeg/",
-    "/fund/eksport.csv", "/forsoeg/eksport.csv", "/feeds/forsoeg.rss", "/feeds/forsoeg.atom",
-    "/api/v2/experiments/", "/emner/",
+    "/",
+    f"/soeg/?q={SECRET}",
+    f"/soeg/forslag/?q={SECRET[:4]}",
+    "/fund/",
+    "/forsoeg/",
+    "/fund/eksport.csv",
+    "/forsoeg/eksport.csv",
+    "/feeds/forsoeg.rss",
+    "/feeds/forsoeg.atom",
+    "/api/v2/experiments/",
+    "/emner/",
 ]
 
 
@@ -36,8 +45,9 @@ def answered(network):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "teacher_a", "leader_b", "curator_a", "leader_a"])
-def test_public_pages_search_feeds_api_and_exports_never_show_an_answer(client, network, answered,
-                                                                          who):
+def test_public_pages_search_feeds_api_and_exports_never_show_an_answer(
+    client, network, answered, who
+):
     if who != "anonymous":
         client.login(username=getattr(network, who).username, password=PASSWORD)
     for question in answered:
@@ -49,25 +59,37 @@ def test_public_pages_search_feeds_api_and_exports_never_show_an_answer(client, 
         assert not leaks(response.content.decode()), url
 
 
-@pytest.mark.parametrize("who, sees_school, sees_municipal", [
-    ("leader_a", True, False), ("curator_a", False, True), ("admin", True, True),
-    ("teacher_a", False, False), ("leader_b", False, False), ("teacher_b", False, False),
-])
-def test_only_the_owner_group_reads_the_raw_answers_in_the_admin(client, network, answered, who,
-                                                                 sees_school, sees_municipal):
+@pytest.mark.parametrize(
+    "who, sees_school, sees_municipal",
+    [
+        ("leader_a", True, False),
+        ("curator_a", False, True),
+        ("admin", True, True),
+        ("teacher_a", False, False),
+        ("leader_b", False, False),
+        ("teacher_b", False, False),
+    ],
+)
+def test_only_the_owner_group_reads_the_raw_answers_in_the_admin(
+    client, network, answered, who, sees_school, sees_municipal
+):
     client.login(username=getattr(network, who).username, password=PASSWORD)
     school_question, municipal_question = answered
     for question, sees in ((school_question, sees_school), (municipal_question, sees_municipal)):
         response = client.get(reverse("voices_admin:answers", args=[question.pk]))
         assert bool(leaks(response.content.decode())) == sees, (who, question)
         assert response.status_code == (200 if sees else 404)
-    for url in (reverse("open_questions:index"), f"/admin/pages/search/?q={SECRET}",
-                f"/admin/open-questions/?q={SECRET}"):
+    for url in (
+        reverse("open_questions:index"),
+        f"/admin/pages/search/?q={SECRET}",
+        f"/admin/open-questions/?q={SECRET}",
+    ):
         assert not leaks(client.get(url).content.decode()), url
 
 
 def test_the_command_and_the_admin_analysis_mask_what_identifies_people(
-        client, network, answered, django_capture_on_commit_callbacks):
+    client, network, answered, django_capture_on_commit_callbacks
+):
     school_question, _ = answered
     add_answers(school_question, ["flere bøger", "mere tid til at læse", "mindre mobil"])
     client.login(username=network.leader_a.username, password=PASSWORD)

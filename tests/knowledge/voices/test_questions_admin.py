@@ -20,8 +20,13 @@ def login(client, user):
 def question_form(**fields):
     data = {
         "question": "Hvad kan vi gøre, for at alle trives i frikvartererne?",
-        "introduction": "Skriv med dine egne ord.", "owner_school": "", "owner_municipality": "",
-        "for_pupils": "on", "for_parents": "on", "opens_at": "2026-01-01 08:00", "closes_at": "",
+        "introduction": "Skriv med dine egne ord.",
+        "owner_school": "",
+        "owner_municipality": "",
+        "for_pupils": "on",
+        "for_parents": "on",
+        "opens_at": "2026-01-01 08:00",
+        "closes_at": "",
         "anonymous": "on",
     }
     data.update(fields)
@@ -35,8 +40,9 @@ def test_a_leader_asks_a_question_for_their_school(client, network):
     page = form.content.decode()
     assert "Skjoldhøjskolen" in page and "Rosengårdskolen" not in page
     assert "hvem må svare" in page.lower() and "anonyme svar" in page.lower()
-    response = client.post(reverse("open_questions:add"),
-                           question_form(owner_school=network.school_a.pk))
+    response = client.post(
+        reverse("open_questions:add"), question_form(owner_school=network.school_a.pk)
+    )
     question = OpenQuestion.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("voices_admin:answers", args=[question.pk])
@@ -47,17 +53,24 @@ def test_a_leader_asks_a_question_for_their_school(client, network):
 
 def test_a_leader_cannot_ask_in_another_schools_name(client, network):
     login(client, network.leader_a)
-    response = client.post(reverse("open_questions:add"),
-                           question_form(owner_school=network.school_b.pk))
+    response = client.post(
+        reverse("open_questions:add"), question_form(owner_school=network.school_b.pk)
+    )
     assert response.status_code == 200
     assert not OpenQuestion.objects.exists()
 
 
 def test_a_question_needs_one_owner_and_a_group(client, network):
     login(client, network.admin)
-    page = client.post(reverse("open_questions:add"), question_form(
-        owner_school=network.school_a.pk, owner_municipality=network.municipality_a.pk,
-        for_pupils="", for_parents="")).content.decode()
+    page = client.post(
+        reverse("open_questions:add"),
+        question_form(
+            owner_school=network.school_a.pk,
+            owner_municipality=network.municipality_a.pk,
+            for_pupils="",
+            for_parents="",
+        ),
+    ).content.decode()
     assert "Vælg enten den skole eller den kommune" in page
     assert "Vælg mindst én gruppe" in page
     assert not OpenQuestion.objects.exists()
@@ -65,8 +78,9 @@ def test_a_question_needs_one_owner_and_a_group(client, network):
 
 def test_a_curator_asks_for_the_municipality(client, network):
     login(client, network.curator_a)
-    client.post(reverse("open_questions:add"),
-                question_form(owner_municipality=network.municipality_a.pk))
+    client.post(
+        reverse("open_questions:add"), question_form(owner_municipality=network.municipality_a.pk)
+    )
     question = OpenQuestion.objects.get()
     assert question.owner_municipality == network.municipality_a
     assert list(question.school_choices()) == [network.school_a]
@@ -77,7 +91,9 @@ def test_each_owner_lists_only_their_own_questions(client, network):
     theirs = make_question(network.school_b, question="Den anden skoles spørgsmål om trivsel")
     municipal = make_question(network.municipality_a, question="Kommunens spørgsmål om mad")
     expectations = {
-        network.leader_a: {ours}, network.leader_b: {theirs}, network.curator_a: {municipal},
+        network.leader_a: {ours},
+        network.leader_b: {theirs},
+        network.curator_a: {municipal},
         network.admin: {ours, theirs, municipal},
     }
     for user, visible in expectations.items():
@@ -91,8 +107,9 @@ def test_each_owner_lists_only_their_own_questions(client, network):
 def test_outsiders_cannot_open_edit_or_delete_a_schools_question(client, network, outsider):
     question = make_question(network.school_a)
     add_answers(question, ["Hemmeligt svar fra en elev"])
-    analysis = Analysis.objects.create(question=question, status="done", answer_count=1,
-                                       result={"themes": [], "unique_voices": []})
+    analysis = Analysis.objects.create(
+        question=question, status="done", answer_count=1, result={"themes": [], "unique_voices": []}
+    )
     login(client, getattr(network, outsider))
     for url in (
         reverse("open_questions:edit", args=[question.pk]),
@@ -105,7 +122,10 @@ def test_outsiders_cannot_open_edit_or_delete_a_schools_question(client, network
         assert response.status_code in (302, 403, 404), url
         assert "Hemmeligt svar" not in response.content.decode()
     assert client.post(reverse("voices_admin:analyse", args=[question.pk])).status_code in (
-        302, 403, 404)
+        302,
+        403,
+        404,
+    )
     assert Analysis.objects.count() == 1
     client.post(reverse("open_questions:delete", args=[question.pk]))
     assert OpenQuestion.objects.filter(pk=question.pk).exists()
@@ -122,13 +142,20 @@ def test_the_owner_reads_the_raw_answers(client, network):
 
 
 def test_the_analysis_runs_as_a_task_and_shows_masked_quotes(
-        client, network, django_capture_on_commit_callbacks):
+    client, network, django_capture_on_commit_callbacks
+):
     question = make_question(network.school_a)
-    add_answers(question, [
-        "Flere nye bøger på biblioteket, skriv til mig på ida@example.dk",
-        "Biblioteket skal have nye bøger", "nye bøger på skolebiblioteket",
-        "mindre tid på mobilen", "mobilen skal væk om aftenen", "mindre mobil derhjemme",
-    ])
+    add_answers(
+        question,
+        [
+            "Flere nye bøger på biblioteket, skriv til mig på ida@example.dk",
+            "Biblioteket skal have nye bøger",
+            "nye bøger på skolebiblioteket",
+            "mindre tid på mobilen",
+            "mobilen skal væk om aftenen",
+            "mindre mobil derhjemme",
+        ],
+    )
     login(client, network.leader_a)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("voices_admin:analyse", args=[question.pk]))

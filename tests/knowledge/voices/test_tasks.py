@@ -10,9 +10,14 @@ from .support import add_answers, make_question
 
 pytestmark = pytest.mark.django_db
 
-TEXTS = ["flere nye bøger på biblioteket", "biblioteket skal have nye bøger",
-         "nye bøger til skolebiblioteket", "mindre tid på mobilen", "mobilen skal væk om aftenen",
-         "mindre mobil derhjemme"]
+TEXTS = [
+    "flere nye bøger på biblioteket",
+    "biblioteket skal have nye bøger",
+    "nye bøger til skolebiblioteket",
+    "mindre tid på mobilen",
+    "mobilen skal væk om aftenen",
+    "mindre mobil derhjemme",
+]
 
 
 def test_the_embedding_task_stores_the_models_vector_with_each_answer(network):

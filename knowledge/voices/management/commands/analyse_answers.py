@@ -17,15 +17,24 @@ from knowledge.voices.analysis.masking import mask
 
 
 class Command(BaseCommand):
-    help = ("Find the themes of the answers in a CSV file (header row; column 'text' required, "
-            "'id', 'group' and 'school' optional).")
+    help = (
+        "Find the themes of the answers in a CSV file (header row; column 'text' required, "
+        "'id', 'group' and 'school' optional)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="CSV file with a header row")
-        parser.add_argument("--json", type=Path, dest="json_path",
-                            help="write the themes as JSON to this file instead of printing them")
-        parser.add_argument("--words-only", action="store_true",
-                            help="leave out the sentence model (the fallback when it is absent)")
+        parser.add_argument(
+            "--json",
+            type=Path,
+            dest="json_path",
+            help="write the themes as JSON to this file instead of printing them",
+        )
+        parser.add_argument(
+            "--words-only",
+            action="store_true",
+            help="leave out the sentence model (the fallback when it is absent)",
+        )
 
     def handle(self, *args, file, json_path=None, words_only=False, **options):
         if not file.exists():
@@ -37,10 +46,13 @@ class Command(BaseCommand):
         kwargs = {"embedder": None} if words_only else {}
         picture = analyse(answers, **kwargs)
         if json_path:
-            json_path.write_text(json.dumps(picture.as_dict(), ensure_ascii=False, indent=2),
-                                 encoding="utf-8")
-            self.stdout.write(f"{len(picture.themes)} themes, {len(picture.unique_voices)} "
-                              f"unique voices from {len(answers)} answers: {json_path}")
+            json_path.write_text(
+                json.dumps(picture.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+            self.stdout.write(
+                f"{len(picture.themes)} themes, {len(picture.unique_voices)} "
+                f"unique voices from {len(answers)} answers: {json_path}"
+            )
             return
         self.stdout.write(readable_picture(picture, answers))
 
@@ -48,8 +60,11 @@ class Command(BaseCommand):
 def readable_picture(picture, answers):
     texts = {a.id: a.text for a in answers}
     total = max(len(answers), 1)
-    lines = [f"{len(answers)} answers, {len(picture.themes)} themes"
-             + ("" if picture.used_sentence_vectors else " (words only, no sentence model)"), ""]
+    lines = [
+        f"{len(answers)} answers, {len(picture.themes)} themes"
+        + ("" if picture.used_sentence_vectors else " (words only, no sentence model)"),
+        "",
+    ]
     for number, theme in enumerate(picture.themes, start=1):
         share = 100 * len(theme.answers) / total
         flag = "  [minority]" if theme.minority else ""

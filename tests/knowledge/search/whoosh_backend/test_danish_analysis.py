@@ -32,17 +32,25 @@ def test_folding_makes_ascii_spellings_match():
 
 
 def test_stop_words_dropped_from_queries_unless_alone():
-    assert [t for _, t in danish.query_words("læsning og skrivning i skolen")] == terms("læsning skrivning skolen")
+    assert [t for _, t in danish.query_words("læsning og skrivning i skolen")] == terms(
+        "læsning skrivning skolen"
+    )
     # "dog" is a Danish stop word but also an English word: a query of stop words only keeps them.
     assert [t for _, t in danish.query_words("dog")] == terms("dog")
 
 
 def test_decompound_against_vocabulary():
     vocabulary = set(terms("læse forståelse matematik undervisning virksomhed plan"))
-    assert danish.decompound("laeseforstaaelse", vocabulary.__contains__) == tuple(terms("læse forståelse"))
-    assert danish.decompound("matematikundervisning", vocabulary.__contains__) == tuple(terms("matematik undervisning"))
+    assert danish.decompound("laeseforstaaelse", vocabulary.__contains__) == tuple(
+        terms("læse forståelse")
+    )
+    assert danish.decompound("matematikundervisning", vocabulary.__contains__) == tuple(
+        terms("matematik undervisning")
+    )
     # linking -s-
-    assert danish.decompound("virksomhedsplan", vocabulary.__contains__) == tuple(terms("virksomhed plan"))
+    assert danish.decompound("virksomhedsplan", vocabulary.__contains__) == tuple(
+        terms("virksomhed plan")
+    )
     # parts must both be known
     assert danish.decompound("laesebaand", vocabulary.__contains__) is None
     assert danish.decompound("pro", vocabulary.__contains__) is None
@@ -51,20 +59,32 @@ def test_decompound_against_vocabulary():
 def test_decompound_into_three_parts_when_the_head_is_itself_a_compound():
     vocabulary = set(terms("læse forståelse strategier matematik undervisning forløb"))
     assert danish.decompound("laeseforstaaelsesstrategier", vocabulary.__contains__) == tuple(
-        terms("læse forståelse strategier"))
+        terms("læse forståelse strategier")
+    )
     assert danish.decompound("matematikundervisningsforloeb", vocabulary.__contains__) == tuple(
-        terms("matematik undervisning forløb"))
+        terms("matematik undervisning forløb")
+    )
     # Fewer parts win: the head as a whole is preferred when the index knows it.
     vocabulary |= set(terms("læseforståelse"))
     assert danish.decompound("laeseforstaaelsesstrategier", vocabulary.__contains__) == tuple(
-        terms("læseforståelse strategier"))
+        terms("læseforståelse strategier")
+    )
     # No more than three parts.
-    assert danish.decompound("laeseforstaaelsesstrategiforloeb", set(terms("læse forståelse strategi forløb")).__contains__) is None
+    assert (
+        danish.decompound(
+            "laeseforstaaelsesstrategiforloeb",
+            set(terms("læse forståelse strategi forløb")).__contains__,
+        )
+        is None
+    )
 
 
 def test_compose_adjacent_words():
     vocabulary = set(terms("læseforståelse"))
-    assert danish.compose("laese", "forstaaelse", vocabulary.__contains__) == terms("læseforståelse")[0]
+    assert (
+        danish.compose("laese", "forstaaelse", vocabulary.__contains__)
+        == terms("læseforståelse")[0]
+    )
     assert danish.compose("laese", "bog", vocabulary.__contains__) is None
 
 
@@ -115,12 +135,21 @@ def test_spelling_suggestion_from_vocabulary(tiny_index, tmp_path):
 
 def test_highlight_marks_stems_and_escapes():
     html = highlight("Eleverne læste <b>højt</b> for forældre", "elevernes læsning foraeldre")
-    assert html == "<mark>Eleverne</mark> <mark>læste</mark> &lt;b&gt;højt&lt;/b&gt; for <mark>forældre</mark>"
+    assert (
+        html
+        == "<mark>Eleverne</mark> <mark>læste</mark> &lt;b&gt;højt&lt;/b&gt; for <mark>forældre</mark>"
+    )
 
 
 def test_highlight_compounds_both_ways():
-    assert highlight("Læseforståelse i 3. klasse", "læse forståelse") == "<mark>Læseforståelse</mark> i 3. klasse"
-    assert highlight("Vi øver læse forståelse", "læseforståelse") == "Vi øver <mark>læse</mark> <mark>forståelse</mark>"
+    assert (
+        highlight("Læseforståelse i 3. klasse", "læse forståelse")
+        == "<mark>Læseforståelse</mark> i 3. klasse"
+    )
+    assert (
+        highlight("Vi øver læse forståelse", "læseforståelse")
+        == "Vi øver <mark>læse</mark> <mark>forståelse</mark>"
+    )
 
 
 def test_highlight_snippet_window():

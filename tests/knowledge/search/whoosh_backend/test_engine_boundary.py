@@ -16,12 +16,16 @@ PROJECT = ("knowledge", "schools", "praksisnet")
 
 
 def module_name(path):
-    return ".".join([PACKAGE, *path.relative_to(PACKAGE_DIR).with_suffix("").parts]).removesuffix(".__init__")
+    return ".".join([PACKAGE, *path.relative_to(PACKAGE_DIR).with_suffix("").parts]).removesuffix(
+        ".__init__"
+    )
 
 
 def imported_modules(path):
     """Absolute names of everything a module imports, at the top or inside functions."""
-    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    package = (
+        module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    )
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
@@ -70,7 +74,11 @@ print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] in {p
 def test_the_engine_imports_without_the_project_apps_and_loads_none_of_them():
     script = IMPORT_EVERY_MODULE.format(project=set(PROJECT))
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=PACKAGE_DIR.parents[2], check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=PACKAGE_DIR.parents[2],
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     loaded = set(json.loads(done.stdout))

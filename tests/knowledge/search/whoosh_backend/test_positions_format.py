@@ -18,8 +18,27 @@ TEXTS = [
 ]
 
 DANISH_TEXT = st.lists(
-    st.sampled_from(["læse", "forståelse", "Eleverne", "læste", "og", "i", "ÆØÅ", "aa", "2025", "co-teaching",
-                     ",", ".", "!", " ", "\n", "_", "'"]),
+    st.sampled_from(
+        [
+            "læse",
+            "forståelse",
+            "Eleverne",
+            "læste",
+            "og",
+            "i",
+            "ÆØÅ",
+            "aa",
+            "2025",
+            "co-teaching",
+            ",",
+            ".",
+            "!",
+            " ",
+            "\n",
+            "_",
+            "'",
+        ]
+    ),
     max_size=60,
 ).map("".join)
 
@@ -52,11 +71,16 @@ def test_same_postings_as_whoosh_for_any_unicode(text):
 
 def test_positions_decode_for_phrase_search():
     fmt = WordPositions()
-    values = {term: value for term, _, _, value in fmt.word_values("læse og læse igen", danish.DanishAnalyzer())}
+    values = {
+        term: value
+        for term, _, _, value in fmt.word_values("læse og læse igen", danish.DanishAnalyzer())
+    }
     assert fmt.decode_positions(values[danish.full_text_term("læse")]) == [0, 2]
 
 
 @given(st.lists(st.text(max_size=80), max_size=4))
 def test_spelling_words_are_the_lowercased_non_numeric_words_of_every_text(texts):
-    expected = {w.lower() for text in texts for w in danish.WORD_RE.findall(text) if not w.isdigit()}
+    expected = {
+        w.lower() for text in texts for w in danish.WORD_RE.findall(text) if not w.isdigit()
+    }
     assert SpellingVocabulary.words_of(texts) == expected

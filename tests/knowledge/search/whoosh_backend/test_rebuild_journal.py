@@ -10,8 +10,9 @@ from knowledge.search.whoosh_backend.storage import RebuildJournal
 
 def new_index(folder):
     folder.mkdir()
-    return whoosh_index.create_in(folder, Schema(pk=ID(stored=True, unique=True),
-                                                 title=TEXT(stored=True)))
+    return whoosh_index.create_in(
+        folder, Schema(pk=ID(stored=True, unique=True), title=TEXT(stored=True))
+    )
 
 
 def titles_by_pk(ix):

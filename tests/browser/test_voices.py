@@ -1,22 +1,26 @@
 """In Chromium: a leader asks a question in the admin, and answers arrive from a phone.
 
-Uses the browser fixtures of tests/browser (Debian's Chromium through Playwright) and axe-core.
+Uses this folder's browser fixtures (Debian's Chromium through Playwright) and axe-core.
 """
 
 import pytest
 
 from knowledge.voices.models import Answer, OpenQuestion
-from tests.browser.conftest import browser, login  # noqa: F401 (browser is a fixture)
+from tests.browser.conftest import login
 from tests.browser.test_accessibility import axe_violations, describe, serious
 from tests.support.network import PASSWORD, build_network
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "locale": "da-DK"}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "da-DK",
+}
 
 
-def test_a_leader_asks_and_answers_arrive_from_a_phone(browser, live_server):  # noqa: F811
+def test_a_leader_asks_and_answers_arrive_from_a_phone(browser, live_server):
     network = build_network()
     desk = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
     desk.set_default_timeout(20_000)
@@ -45,7 +49,10 @@ def test_a_leader_asks_and_answers_arrive_from_a_phone(browser, live_server):  #
     assert "Tak for dit svar" in pupil.content()
     answer = Answer.objects.get()
     assert (answer.text, answer.group, answer.school) == (
-        "flere bøger om heste og fodbold i klassen", "pupil", network.school_a)
+        "flere bøger om heste og fodbold i klassen",
+        "pupil",
+        network.school_a,
+    )
 
     leader.reload()
     assert "flere bøger om heste og fodbold i klassen" in leader.content()
