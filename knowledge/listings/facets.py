@@ -236,6 +236,27 @@ FACET_PARAMETERS = tuple(facet.parameter for facet in FACETS)
 TREE_FACETS = tuple(facet for facet in FACETS if isinstance(facet, TreeFacet))
 
 
+def key_tree_values_by_page_id(by_facet):
+    """Re-key the municipality and school entries of ``{parameter: {tree path: value}}`` by page
+    id (what addresses choose, stable when pages move), in place; returns {page id: title}.
+
+    Tree facets find their values as ancestor paths; one query resolves the paths of both.
+    """
+    tree = [facet.parameter for facet in TREE_FACETS]
+    paths = {path for parameter in tree for path in by_facet[parameter]}
+    pages = {
+        path: (pk, title)
+        for path, pk, title in Page.objects.filter(path__in=list(paths)).values_list(
+            "path", "pk", "title"
+        )
+    }
+    for parameter in tree:
+        by_facet[parameter] = {
+            pages[path][0]: value for path, value in by_facet[parameter].items() if path in pages
+        }
+    return dict(pages.values())
+
+
 @dataclass
 class FacetValue:
     value: object

@@ -15,7 +15,14 @@ from wagtail.models import Page
 
 from knowledge.models import ExperimentPage, Finding
 
-from .facets import FACETS, FacetValue, ShownFacet, TreeFacet, read_selections
+from .facets import (
+    FACETS,
+    FacetValue,
+    ShownFacet,
+    TreeFacet,
+    key_tree_values_by_page_id,
+    read_selections,
+)
 
 PAGE_PARAMETER = "side"
 
@@ -93,36 +100,18 @@ class FilteredListing:
             )
             for facet in FACETS
         }
-        self._key_tree_facets_by_page_id(counted)
+        titles = key_tree_values_by_page_id(counted)
         shown = []
         for facet in FACETS:
             counts = counted[facet.parameter]
-            labels = facet.labels(counts, {value: label for value, (label, _n) in counts.items()})
+            found = {value: label or titles.get(value) for value, (label, _n) in counts.items()}
+            labels = facet.labels(counts, found)
             values = [
                 self.facet_value(facet, value, labels[value], n)
                 for value, (_label, n) in counts.items()
             ]
             shown.append(ShownFacet(facet.parameter, facet.label, facet.order(values)))
         return shown
-
-    @staticmethod
-    def _key_tree_facets_by_page_id(counted):
-        """Municipality and school counts come keyed by tree path: key them by page id (stable
-        in URLs) and label them with titles, in one query for both."""
-        tree = [facet.parameter for facet in FACETS if isinstance(facet, TreeFacet)]
-        paths = {path for parameter in tree for path in counted[parameter]}
-        pages = {
-            path: (pk, title)
-            for path, pk, title in Page.objects.filter(path__in=paths).values_list(
-                "path", "pk", "title"
-            )
-        }
-        for parameter in tree:
-            counted[parameter] = {
-                pages[path][0]: (pages[path][1], n)
-                for path, (_label, n) in counted[parameter].items()
-                if path in pages
-            }
 
     def facet_value(self, facet, value, label, count):
         selected = value in self.active.get(facet.parameter, [])

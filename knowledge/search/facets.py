@@ -7,9 +7,13 @@ whatever the size of the network or the number of facets chosen) and combines th
 memory. It works with every search backend.
 """
 
-from wagtail.models import Page
-
-from knowledge.listings.facets import FACETS, FacetValue, ShownFacet, TreeFacet
+from knowledge.listings.facets import (
+    FACETS,
+    TREE_FACETS,
+    FacetValue,
+    ShownFacet,
+    key_tree_values_by_page_id,
+)
 
 #: Above this many candidates the ORM scans the visible experiments instead of ``pk__in``
 #: (SQLite caps the number of query parameters).
@@ -45,26 +49,9 @@ class FacetCounter:
                     if label is not None:
                         labels[value] = label
             self.labels[facet.parameter] = facet.labels(members, labels)
-        self._key_tree_facets_by_page_id()
-
-    def _key_tree_facets_by_page_id(self):
-        """Municipality and school sets come keyed by tree path: key them by page id (stable in
-        URLs, and what the address chooses) and label them with titles, in one query."""
-        tree = [facet.parameter for facet in FACETS if isinstance(facet, TreeFacet)]
-        paths = {path for parameter in tree for path in self.members[parameter]}
-        pages = {
-            path: (pk, title)
-            for path, pk, title in Page.objects.filter(path__in=list(paths)).values_list(
-                "path", "pk", "title"
-            )
-        }
-        for parameter in tree:
-            self.members[parameter] = {
-                pages[path][0]: members
-                for path, members in self.members[parameter].items()
-                if path in pages
-            }
-            self.labels[parameter] = {pk: title for pk, title in pages.values()}
+        titles = key_tree_values_by_page_id(self.members)
+        for facet in TREE_FACETS:
+            self.labels[facet.parameter] = titles
 
     # -- filtering and counting ----------------------------------------------------------------
 
