@@ -110,3 +110,9 @@ def connect_signals():
         post_delete.connect(
             bump_content_version, sender=model, dispatch_uid=f"{uid}.{name}.deleted"
         )
+
+
+def voices_picture_key(analysis_pk, edit_version):
+    """A question's drawn picture: one analysis with one state of the owner's edits. Answers
+    arriving later are in no analysis until the next one, so nothing else can change it."""
+    return f"praksisnet:voices-picture:{analysis_pk}:{edit_version}:{get_language() or '-'}"

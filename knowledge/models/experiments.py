@@ -242,10 +242,12 @@ class ExperimentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from knowledge.experiments.links import links_for
+        from knowledge.voices.picture.report import links_on_experiment as voice_links_on
 
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached article never asks for them. Only what this reader may see.
         context["links"] = SimpleLazyObject(lambda: links_for(self, request.user))
+        context["voice_links"] = SimpleLazyObject(lambda: voice_links_on(self))
         return context
 
 

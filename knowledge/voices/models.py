@@ -71,6 +71,10 @@ class OpenQuestion(models.Model):
         help_text=_("Leave this on unless you must know who answered: then a name is asked for."),
     )
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The public report: a snapshot of the picture as the owner published it (names, counts,
+    # masked quotes), so later answers and edits reach the public only when published again.
+    report = models.JSONField(null=True, blank=True, editable=False)
+    report_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -196,3 +200,65 @@ class Analysis(models.Model):
         verbose_name = _("analysis")
         verbose_name_plural = _("analyses")
         ordering = ["-created_at", "-pk"]
+
+
+class EditKind(models.TextChoices):
+    RENAME = "rename", _("Rename")
+    MERGE = "merge", _("Merge")
+    SPLIT = "split", _("Split")
+    MOVE = "move", _("Move an answer")
+    PIN = "pin", _("Pin a quote")
+    EXPECT = "expect", _("Expected theme")
+
+
+class ThemeEdit(models.Model):
+    """One change the owner made to the picture, kept apart from the analysis that found it.
+
+    Edits are applied in order to the newest analysis every time the picture is drawn, so a
+    re-analysis after new answers keeps them. A theme is named by its answers (``anchor``: the
+    answer ids it held when the edit was made) and found again as the theme now holding most of
+    them; an edit whose answers are all gone no longer applies and is said so.
+    """
+
+    question = models.ForeignKey(OpenQuestion, on_delete=models.CASCADE, related_name="edits")
+    kind = models.CharField(max_length=10, choices=EditKind.choices)
+    # rename: {anchor, name}; merge: {anchor, other}; split: {anchor, word, name};
+    # move: {answer, anchor}; pin: {answer}; expect: {name, words}
+    payload = models.JSONField(default=dict)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("theme edit")
+        verbose_name_plural = _("theme edits")
+        ordering = ["pk"]
+
+
+class ThemeExperimentLink(models.Model):
+    """An experiment the owner confirmed addresses a theme of the question.
+
+    The experiment page says so ("addresses a theme raised by N voices") only while the report
+    is published; ``published_voices`` and ``published_theme`` are copied from the report when
+    it is published, so the page never reads the analysis or the answers.
+    """
+
+    question = models.ForeignKey(
+        OpenQuestion, on_delete=models.CASCADE, related_name="experiment_links"
+    )
+    experiment = models.ForeignKey(
+        "knowledge.ExperimentPage", on_delete=models.CASCADE, related_name="voice_links"
+    )
+    anchor = models.JSONField(default=list)
+    published_theme = models.CharField(max_length=200, blank=True)
+    published_voices = models.PositiveIntegerField(default=0)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("theme and experiment")
+        verbose_name_plural = _("themes and experiments")
+        ordering = ["pk"]

@@ -16,6 +16,7 @@ from .admin_forms import OpenQuestionForm
 from .models import OpenQuestion
 from .permission_policy import OpenQuestionPermissionPolicy
 from .permissions import questions_for
+from .picture import views as picture_views
 
 
 class OwnQuestionsMixin:
@@ -112,6 +113,26 @@ question_urls = (
         path("<int:pk>/analyse/", admin_views.analyse_view, name="analyse"),
         path("<int:pk>/analysis/<int:analysis_pk>/", admin_views.analysis_view, name="analysis"),
         path("<int:pk>/import/", importing.import_view, name="import"),
+        path("<int:pk>/picture/", picture_views.picture_view, name="picture"),
+        path("<int:pk>/picture/edit/", picture_views.edit_view, name="picture_edit"),
+        path("<int:pk>/picture/expect/", picture_views.expect_view, name="picture_expect"),
+        path("<int:pk>/picture/undo/", picture_views.undo_view, name="picture_undo"),
+        path("<int:pk>/picture/link/", picture_views.link_view, name="picture_link"),
+        path(
+            "<int:pk>/picture/link/<int:link_pk>/remove/",
+            picture_views.unlink_view,
+            name="picture_unlink",
+        ),
+        path("<int:pk>/picture/publish/", picture_views.publish_view, name="picture_publish"),
+        path(
+            "<int:pk>/picture/collection/", picture_views.collection_view, name="picture_collection"
+        ),
+        path("<int:pk>/picture/search/", picture_views.search_view, name="picture_search"),
+        path(
+            "<int:pk>/picture/answers.<str:file_format>",
+            picture_views.export_view,
+            name="picture_export",
+        ),
     ],
     "voices_admin",
 )

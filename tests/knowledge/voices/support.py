@@ -40,3 +40,45 @@ def add_answers(question, texts, school=None, group="pupil"):
         )
         for text in texts
     ]
+
+
+#: Three things people say, each in a few wordings (the picture tests' answers).
+BOOKS = [
+    "flere nye bøger på skolebiblioteket",
+    "biblioteket skal have nye bøger om heste",
+    "nye bøger til biblioteket og flere tegneserier",
+    "flere spændende bøger på biblioteket",
+    "bøger om fodbold på biblioteket",
+]
+PHONES = [
+    "mindre tid på mobilen om aftenen",
+    "mobilen skal væk når man læser",
+    "mindre mobil og skærm derhjemme",
+    "læg mobilen væk om aftenen",
+    "ingen mobil ved sengetid",
+]
+READING_TIME = [
+    "mere ro til at læse i timerne",
+    "læsebånd hver morgen med ro i klassen",
+    "ro og tid til frilæsning i skolen",
+    "et stille læsebånd om morgenen",
+    "tid til at læse i ro i klassen",
+]
+
+
+def analysed(question, words_only=True):
+    """Run the site's theme analysis task on the question now; ``words_only`` leaves the
+    sentence model out (as when it is absent), which keeps small tests fast."""
+    from knowledge.voices import tasks
+
+    analysis = tasks.start_analysis(question)
+    original = tasks.load_embedder
+    if words_only:
+        tasks.load_embedder = lambda: None
+    try:
+        tasks.run_analysis.call(analysis.pk)
+    finally:
+        tasks.load_embedder = original
+    analysis.refresh_from_db()
+    assert analysis.status == "done", analysis.error
+    return analysis
