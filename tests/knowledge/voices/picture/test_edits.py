@@ -1,0 +1,124 @@
+"""The owner's edits: made through the page, kept across a re-analysis with new answers, and
+guided mode keeping what the expected themes do not absorb visible."""
+
+import pytest
+from django.urls import reverse
+
+from knowledge.voices.models import ThemeEdit
+from knowledge.voices.picture.building import picture_of
+from tests.support.network import PASSWORD
+
+from ..support import BOOKS, PHONES, READING_TIME, add_answers, analysed, make_question
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def question(network):
+    question = make_question(network.school_a)
+    add_answers(question, BOOKS * 3, group="pupil")
+    add_answers(question, PHONES * 3, group="parent")
+    add_answers(question, READING_TIME * 3, group="teacher")
+    analysed(question)
+    return question
+
+
+def theme_holding(picture, text, question):
+    answer = question.answers.filter(text=text).first().pk
+    return next(t for t in picture.themes if answer in t.anchor)
+
+
+def edit(client, question, **fields):
+    picture = picture_of(question)
+    fields.setdefault("version", f"{picture.analysis_id}:{picture.version}")
+    return client.post(reverse("voices_admin:picture_edit", args=[question.pk]), fields)
+
+
+def test_rename_merge_and_pin_survive_a_reanalysis_with_new_answers(client, network, question):
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    picture = picture_of(question)
+    books = theme_holding(picture, BOOKS[0], question)
+    phones = theme_holding(picture, PHONES[0], question)
+    reading = theme_holding(picture, READING_TIME[0], question)
+    edit(client, question, kind="rename", theme_index=books.index, name="Bøger og bibliotek")
+    picture = picture_of(question)
+    phones = theme_holding(picture, PHONES[0], question)
+    reading = theme_holding(picture, READING_TIME[0], question)
+    edit(client, question, kind="merge", theme_index=phones.index, other=reading.index)
+    pinned = question.answers.filter(text=BOOKS[4]).first().pk
+    edit(client, question, kind="pin", answer=pinned)
+    assert ThemeEdit.objects.filter(question=question).count() == 3
+
+    add_answers(question, ["flere bøger om rummet på biblioteket", "mobilen ud af soveværelset"])
+    analysed(question)
+    picture = picture_of(question)
+    books = theme_holding(picture, BOOKS[0], question)
+    assert books.name == "Bøger og bibliotek"
+    holding = next(t for t in picture.themes if pinned in t.anchor)
+    assert holding.quotes[0].answer == pinned and holding.quotes[0].pinned
+    assert theme_holding(picture, PHONES[0], question) is theme_holding(
+        picture, READING_TIME[0], question
+    )
+    assert picture.lost_edits == 0
+
+
+def test_split_by_a_word_and_move_an_answer(client, network, question):
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    picture = picture_of(question)
+    books = theme_holding(picture, BOOKS[0], question)
+    horses = theme_holding(picture, BOOKS[1], question)
+    if books is not horses:
+        edit(client, question, kind="merge", theme_index=books.index, other=horses.index)
+    books = theme_holding(picture_of(question), BOOKS[0], question)
+    assert len(books.anchor) == 6
+    edit(client, question, kind="split", theme_index=books.index, word="heste", name="Heste")
+    picture = picture_of(question)
+    horses = next(t for t in picture.themes if t.name == "Heste")
+    assert horses.voices == 3 and horses.split_from
+    answer = question.answers.filter(text=PHONES[0]).first().pk
+    edit(client, question, kind="move", answer=answer, theme_index=horses.index)
+    assert answer in next(t for t in picture_of(question).themes if t.name == "Heste").anchor
+
+
+def test_an_edit_on_a_picture_that_changed_is_refused_with_a_message(client, network, question):
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    response = edit(client, question, kind="rename", theme_index=0, name="X", version="0:0-0")
+    assert response.status_code == 302
+    assert not ThemeEdit.objects.exists()
+    page = client.get(response.url).content.decode()
+    assert "Billedet ændrede sig" in page
+
+
+def test_bad_edits_get_clear_messages_and_change_nothing(client, network, question):
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    books = theme_holding(picture_of(question), BOOKS[0], question)
+    for fields, message in [
+        ({"kind": "rename", "theme_index": 99, "name": "X"}, "Vælg et af de viste temaer"),
+        ({"kind": "merge", "theme_index": books.index, "other": books.index}, "Vælg et andet tema"),
+        ({"kind": "split", "theme_index": books.index, "word": "og", "name": "X"}, "lille ord"),
+        ({"kind": "split", "theme_index": books.index, "word": "zebra", "name": "X"}, "Intet svar"),
+    ]:
+        response = edit(client, question, **fields)
+        assert message in client.get(response.url).content.decode(), fields
+    assert not ThemeEdit.objects.exists()
+
+
+def test_guided_mode_keeps_what_the_expected_themes_do_not_absorb_as_new_themes(
+    client, network, question
+):
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    url = reverse("voices_admin:picture_expect", args=[question.pk])
+    client.post(url, {"name": "Flere bøger", "words": "bibliotek, bøger"})
+    client.post(url, {"name": "Lektiecafé", "words": "lektier"})
+    picture = picture_of(question)
+    books = theme_holding(picture, BOOKS[0], question)
+    assert books.name == "Flere bøger" and books.expected
+    unheard = next(t for t in picture.themes if t.name == "Lektiecafé")
+    assert unheard.expected and unheard.voices == 0
+    for text in (PHONES[0], READING_TIME[0]):
+        theme = theme_holding(picture, text, question)
+        assert theme.new and not theme.expected
+    assert sum(t.voices for t in picture.themes) == question.answers.count()
+    page = client.get(reverse("voices_admin:picture", args=[question.pk])).content.decode()
+    assert "Ingen rejste dette forventede tema" in page
+    assert "nyt: ikke blandt de forventede temaer" in page
