@@ -123,6 +123,90 @@ def style_check():
         )
 
 
+def leaders_edits_on_the_tuning_set():
+    """What a leader's merges change in NMI, ARI and the number of themes, on the tuning set
+    only. The simulated leader reads each theme's answers and merges two themes when most of
+    both say the same (their majority label covers at least 60 % of each), as edits.py applies
+    merges; and the group differences the found themes mark, against those the true themes
+    mark (what style, not content, would add)."""
+    import csv as csv_module
+    from collections import Counter
+
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    from knowledge.voices.analysis import analyse
+    from knowledge.voices.analysis.answer_files import read_answers_csv
+    from knowledge.voices.analysis.embedding import load_embedder
+    from knowledge.voices.picture.differences import difference_table
+    from knowledge.voices.picture.edits import edited_picture
+
+    tuning = BASE_DIR / "bench" / "voices_sets" / "tuning"
+    embedder = load_embedder()
+    print(
+        f"leader's merges on the tuning set ({'with' if embedder else 'without'} the sentence model):"
+    )
+    for path in sorted(tuning.glob("q*.csv")):
+        answers, rows = read_answers_csv(path)
+        label = {row["id"]: row["themes"].split("|")[0] for row in rows}
+        # Ids as numbers, as the site's answers have.
+        number = {a.id: i for i, a in enumerate(answers)}
+        picture = analyse(answers, embedder=embedder).as_dict()
+        result = {
+            "themes": [
+                {
+                    **t,
+                    "answers": [number[a] for a in t["answers"]],
+                    "quotes": [number[a] for a in t["quotes"]],
+                }
+                for t in picture["themes"]
+            ],
+            "unique_voices": [number[a] for a in picture["unique_voices"]],
+        }
+        truth = {number[i]: theme for i, theme in label.items()}
+
+        def majority(ids, truth=truth):
+            theme, count = Counter(truth[i] for i in ids).most_common(1)[0]
+            return theme, count / len(ids)
+
+        edits, plain = [], edited_picture(result, [], {})
+        by_label = {}
+        for theme in plain.themes:
+            slug, share = majority(theme.answers)
+            if share >= 0.6:
+                by_label.setdefault(slug, []).append(theme.answers)
+        for anchors in by_label.values():
+            edits += [("merge", {"anchor": anchors[0], "other": other}) for other in anchors[1:]]
+        edited = edited_picture(result, edits, {})
+
+        def scores(themes, truth=truth):
+            found = {a: n for n, t in enumerate(themes) for a in t.answers}
+            ids = sorted(found)
+            return (
+                normalized_mutual_info_score([truth[i] for i in ids], [found[i] for i in ids]),
+                adjusted_rand_score([truth[i] for i in ids], [found[i] for i in ids]),
+            )
+
+        before, after = scores(plain.themes), scores(edited.themes)
+        with open(path, encoding="utf-8") as handle:
+            groups = {
+                number[r["id"]]: ("pupil" if r["group"] == "elev" else "adult")
+                for r in csv_module.DictReader(handle)
+            }
+        labels = {"pupil": "Elev", "adult": "Voksen"}
+        true_themes = {}
+        for i, theme in truth.items():
+            true_themes.setdefault(theme, []).append(i)
+        marked_true = len(difference_table(list(true_themes.items()), groups, labels).marked)
+        marked_found = len(
+            difference_table([(t.name, t.answers) for t in plain.themes], groups, labels).marked
+        )
+        print(
+            f"  {path.stem}: themes {len(plain.themes)} -> {len(edited.themes)} after {len(edits)} merges; "
+            f"NMI {before[0]:.3f} -> {after[0]:.3f}; ARI {before[1]:.3f} -> {after[1]:.3f}; "
+            f"pupil/adult differences marked: {marked_found} over found themes, {marked_true} over true themes"
+        )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--answers", type=int, default=5000)
@@ -140,11 +224,9 @@ def main():
     from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.urls import reverse
 
     call_command("migrate", verbosity=0)
-    setup_test_environment()
     from voices import tuning_texts, varied
 
     from knowledge.voices import tasks
@@ -168,7 +250,7 @@ def main():
         f"{options.answers} answers analysed on their words in {time.perf_counter() - started:.1f} s"
     )
 
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(leader)
     answers_url = reverse("voices_admin:answers", args=[question.pk])
     picture_url = reverse("voices_admin:picture", args=[question.pk])
@@ -201,6 +283,7 @@ def main():
     )
     print(f"themes shown: {len(picture.themes)}, unique voices: {len(picture.unique_voices)}")
     style_check()
+    leaders_edits_on_the_tuning_set()
 
 
 if __name__ == "__main__":

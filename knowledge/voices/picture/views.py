@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,6 +55,15 @@ def picture_view(request, pk):
             "links": links,
             "by_school": request.GET.get("by") == "school",
             "may_collect": _collection_folder(request.user, question) is not None,
+            # One list for every theme's merge and every unique voice's move: drawn once, not
+            # once per theme (30 themes x 30 options was most of the page's rendering).
+            "theme_options": format_html_join(
+                "",
+                '<option value="{}">{} ({})</option>',
+                ((t.index, t.name, t.voices) for t in picture.themes),
+            )
+            if picture
+            else "",
         },
     )
 
