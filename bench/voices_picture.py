@@ -200,10 +200,14 @@ def leaders_edits_on_the_tuning_set():
         marked_found = len(
             difference_table([(t.name, t.answers) for t in plain.themes], groups, labels).marked
         )
+        marked_edited = len(
+            difference_table([(t.name, t.answers) for t in edited.themes], groups, labels).marked
+        )
         print(
             f"  {path.stem}: themes {len(plain.themes)} -> {len(edited.themes)} after {len(edits)} merges; "
             f"NMI {before[0]:.3f} -> {after[0]:.3f}; ARI {before[1]:.3f} -> {after[1]:.3f}; "
-            f"pupil/adult differences marked: {marked_found} over found themes, {marked_true} over true themes"
+            f"pupil/adult differences marked: {marked_found} over found themes, {marked_edited} "
+            f"after the merges, {marked_true} over true themes"
         )
 
 
