@@ -128,7 +128,7 @@ def draw(question, analysis, version):
 
     themes = []
     for index, theme in enumerate(ordered):
-        chosen = theme_quotes(theme, stems_of, group_of, lengths)
+        chosen = theme_quotes(theme, stems_of, group_of, lengths, texts)
         themes.append(
             ShownTheme(
                 index=index,

@@ -28,28 +28,40 @@ def _centrality(members, stems_of, lengths):
     return score
 
 
-def theme_quotes(theme, stems_of, group_of, lengths):
-    """Answer ids to quote, in order: pinned, analysis's, then one per missing group."""
+def _said(text):
+    return " ".join(text.casefold().split())
+
+
+def theme_quotes(theme, stems_of, group_of, lengths, text_of):
+    """Answer ids to quote, in order: pinned, analysis's, then one per missing group. The same
+    words are quoted once, however many people wrote them."""
     members = set(theme.answers)
     chosen = [a for a in dict.fromkeys(theme.pinned) if a in members]
+    said = {_said(text_of[a]) for a in chosen}
+
+    def take(answer):
+        if answer in chosen or _said(text_of[answer]) in said:
+            return False
+        chosen.append(answer)
+        said.add(_said(text_of[answer]))
+        return True
+
     for answer in theme.quotes:
         if len(chosen) >= max(ANALYSIS_QUOTES, len(theme.pinned)):
             break
-        if answer in members and answer not in chosen:
-            chosen.append(answer)
+        if answer in members:
+            take(answer)
     score = _centrality(theme.answers, stems_of, lengths)
     ranked = sorted(theme.answers, key=lambda a: (-score(a), a))
     for answer in ranked:  # a split theme has no quotes of the analysis: its most central
         if len(chosen) >= min(ANALYSIS_QUOTES, len(members)):
             break
-        if answer not in chosen:
-            chosen.append(answer)
+        take(answer)
     heard = {group_of.get(a, "") for a in chosen}
     for answer in ranked:
         if len(chosen) >= MAX_QUOTES:
             break
         group = group_of.get(answer, "")
-        if group and group not in heard:
-            chosen.append(answer)
+        if group and group not in heard and take(answer):
             heard.add(group)
     return chosen

@@ -35,12 +35,18 @@ def test_the_owner_reads_themes_with_voices_and_masked_quotes(client, network, q
     for theme in picture.themes:
         assert f"{theme.voices} stemme" in page
         assert theme.quotes
+        # Thirty people writing the same words are quoted once.
+        assert len({q.text for q in theme.quotes}) == len(theme.quotes)
 
 
 def test_quotes_give_each_group_in_a_theme_a_voice(network):
     question = make_question(network.school_a)
     add_answers(question, BOOKS * 2, group="pupil")
-    add_answers(question, BOOKS[:2], group="parent")
+    add_answers(
+        question,
+        ["biblioteket mangler nye bøger til de store", "flere bøger på biblioteket om dyr"],
+        group="parent",
+    )
     add_answers(question, PHONES * 3, group="parent")
     picture = picture_of(question, analysed(question))
     books = next(t for t in picture.themes if "bøger" in t.name or "bibliotek" in t.name)
