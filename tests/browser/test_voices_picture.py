@@ -8,7 +8,7 @@ from knowledge.voices import tasks
 from knowledge.voices.models import ThemeEdit, ThemeExperimentLink
 from knowledge.voices.picture.building import picture_of
 from tests.browser.conftest import login
-from tests.browser.test_accessibility import axe_violations, describe, serious
+from tests.browser.test_accessibility import axe_violations, describe, inject_axe, serious
 from tests.knowledge.voices.support import BOOKS, PHONES, READING_TIME, add_answers, make_question
 from tests.support.network import PASSWORD, build_network, make_experiment
 
@@ -20,6 +20,15 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "locale":
 def theme_holding(question, text):
     answer = question.answers.filter(text=text).first().pk
     return next(t for t in picture_of(question).themes if answer in t.anchor)
+
+
+def picture_violations(page):
+    """axe-core on the picture itself (the admin's frame around it is Wagtail's)."""
+    inject_axe(page)
+    return page.evaluate(
+        "async () => (await axe.run(document.querySelector('.voices-picture'),"
+        " {resultTypes: ['violations']})).violations"
+    )
 
 
 def test_a_leader_shapes_and_publishes_the_picture_and_the_public_reads_it(
@@ -41,6 +50,8 @@ def test_a_leader_shapes_and_publishes_the_picture_and_the_public_reads_it(
     leader.click("text=Find temaerne")
     leader.goto(f"{live_server.url}/admin/voices/{question.pk}/picture/")
     assert "Billedet af 300 svar" in leader.content()
+    problems = serious(picture_violations(leader))
+    assert not problems, describe(problems)
 
     books = theme_holding(question, BOOKS[0])
     section = leader.locator(f"#theme-{books.index}")
