@@ -54,6 +54,7 @@ def picture_view(request, pk):
             "practice": practice,
             "links": links,
             "by_school": request.GET.get("by") == "school",
+            "unanalysed": question.answers.count() - picture.total if picture else 0,
             "may_collect": _collection_folder(request.user, question) is not None,
             # One list for every theme's merge and every unique voice's move: drawn once, not
             # once per theme (30 themes x 30 options was most of the page's rendering).

@@ -50,6 +50,8 @@ def test_rename_merge_and_pin_survive_a_reanalysis_with_new_answers(client, netw
     assert ThemeEdit.objects.filter(question=question).count() == 3
 
     add_answers(question, ["flere bøger om rummet på biblioteket", "mobilen ud af soveværelset"])
+    page = client.get(reverse("voices_admin:picture", args=[question.pk])).content.decode()
+    assert "2 svar er kommet siden analysen" in page
     analysed(question)
     picture = picture_of(question)
     books = theme_holding(picture, BOOKS[0], question)
