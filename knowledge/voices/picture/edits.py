@@ -118,7 +118,8 @@ def apply_edit(picture: EditedPicture, kind: str, payload, stems_of) -> bool:
         if theme is None or other is None:
             return False
         if theme is not other:
-            theme.answers += [a for a in other.answers if a not in set(theme.answers)]
+            held = set(theme.answers)
+            theme.answers += [a for a in other.answers if a not in held]
             theme.quotes += other.quotes
             theme.pinned += other.pinned
             theme.expected = theme.expected or other.expected

@@ -68,3 +68,29 @@ def test_before_any_analysis_the_page_says_so_and_offers_expected_themes(client,
     page = client.get(reverse("voices_admin:picture", args=[question.pk])).content.decode()
     assert "Ingen analyse endnu" in page
     assert 'name="words"' in page
+
+
+def test_the_picture_page_costs_the_same_queries_for_more_answers_and_edits(client, network):
+    from knowledge.voices.models import ThemeEdit
+    from tests.support.queries import cold_and_warm_queries
+
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    question = make_question(network.school_a)
+    url = reverse("voices_admin:picture", args=[question.pk])
+    counts = []
+    for copies in (2, 6):
+        question.answers.all().delete()
+        ThemeEdit.objects.filter(question=question).delete()
+        add_answers(question, BOOKS * copies, group="pupil")
+        add_answers(question, PHONES * copies, group="parent")
+        picture = picture_of(question, analysed(question))
+        ThemeEdit.objects.create(
+            question=question,
+            kind="rename",
+            payload={"anchor": picture.themes[0].anchor, "name": "A"},
+        )
+        ThemeEdit.objects.create(
+            question=question, kind="pin", payload={"answer": picture.themes[1].anchor[0]}
+        )
+        counts.append(cold_and_warm_queries(client, url))
+    assert counts[0] == counts[1]
