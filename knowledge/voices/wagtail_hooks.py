@@ -112,6 +112,7 @@ question_urls = (
         path("<int:pk>/analyse/", admin_views.analyse_view, name="analyse"),
         path("<int:pk>/analysis/<int:analysis_pk>/", admin_views.analysis_view, name="analysis"),
         path("<int:pk>/import/", importing.import_view, name="import"),
+        path("<int:pk>/poster/", admin_views.poster_view, name="poster"),
     ],
     "voices_admin",
 )
