@@ -1,9 +1,10 @@
 """The analysis the site runs: answers in, themes with names, quotes and unique voices out.
 
 Steps: vectors (text features, plus the stored e5 vectors when every answer has one; answers
-without a vector are embedded here if the model is installed), over-clustering with k-means,
-cautious merging (at most ``MAX_THEMES`` themes), names, quotes and unique voices. Every step is
-deterministic (fixed seeds), so the same answers always give the same picture.
+without a vector are embedded here if the model is installed), average-linkage merging that
+stops where answers stop being alike (at most ``MAX_THEMES`` themes), names, quotes and unique
+voices. Every step is deterministic (fixed seeds), so the same answers always give the same
+picture.
 """
 
 from __future__ import annotations
