@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from .analysis.masking import mask
 from .models import Analysis
 from .permissions import questions_for
+from .qr_codes import answer_link, qr_svg
 from .tasks import start_analysis
 
 ANSWERS_PER_PAGE = 100
@@ -37,6 +38,17 @@ def answers_view(request, pk):
             "count": answers.count(),
             "analysis": question.analyses.first(),
         },
+    )
+
+
+def poster_view(request, pk):
+    """A page to print for the classroom or the parents' letter: the question, link, QR code."""
+    question = owned_question(request, pk)
+    link = answer_link(request, question)
+    return render(
+        request,
+        "voices/admin/poster.html",
+        {"question": question, "link": link, "qr": qr_svg(link, _("QR code for %s") % link)},
     )
 
 

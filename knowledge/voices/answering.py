@@ -2,7 +2,9 @@
 
 A respondent never sees anyone else's answer here. Abuse is limited three ways: a honeypot
 field that people never see (a filled one is thanked and dropped), a length limit with a
-message, and a limit on answers per address and hour kept in Django's cache.
+message, and a limit on answers per question, address and hour kept in Django's cache. The
+address is the client's behind the production proxies (``praksisnet.login_limits.client_ip``),
+not the proxy's, which every respondent would share.
 """
 
 from django import forms
@@ -12,10 +14,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from praksisnet.login_limits import client_ip
+
 from .models import MAX_ANSWER_LENGTH, Answer, AnswerSource, OpenQuestion
 from .tasks import enqueue_embedding
 
-ANSWERS_PER_ADDRESS = 20
+#: A school's network shows the internet one address for all its pupils, so a class answering
+#: from the QR code on the board is one address: the limit lets three classes through an hour.
+ANSWERS_PER_ADDRESS = 100
 RATE_WINDOW_SECONDS = 60 * 60
 HONEYPOT = "website"
 
@@ -77,20 +83,16 @@ class AnswerForm(forms.Form):
         return answer
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
+def _rate_key(request, question):
+    return f"voices:answers-from:{question.pk}:{client_ip(request) or 'unknown'}"
 
 
-def _rate_key(request):
-    return f"voices:answers-from:{client_address(request)}"
+def over_rate_limit(request, question):
+    return cache.get(_rate_key(request, question), 0) >= ANSWERS_PER_ADDRESS
 
 
-def over_rate_limit(request):
-    return cache.get(_rate_key(request), 0) >= ANSWERS_PER_ADDRESS
-
-
-def count_answer_from(request):
-    key = _rate_key(request)
+def count_answer_from(request, question):
+    key = _rate_key(request, question)
     if not cache.add(key, 1, RATE_WINDOW_SECONDS):
         try:
             cache.incr(key)
@@ -107,13 +109,13 @@ def answer_page(request, key):
     form = AnswerForm(question, request.POST or None)
     status = 200
     if request.method == "POST":
-        if over_rate_limit(request):
+        if over_rate_limit(request, question):
             context["rate_limited"] = True
             status = 429
         elif form.is_spam():
             return redirect(reverse("voices:thanks", args=[question.key]))
         elif form.is_valid():
-            count_answer_from(request)
+            count_answer_from(request, question)
             form.save()
             return redirect(reverse("voices:thanks", args=[question.key]))
         else:

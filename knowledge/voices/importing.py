@@ -55,17 +55,50 @@ class ImportFileError(ValueError):
 class Table:
     header: list[str]
     rows: list[list[str]]  # every row, as text; row i is file row i + 2 (after the header)
-    undecodable: set[int] = field(default_factory=set)  # indexes of rows that were not UTF-8
+    undecodable: set[int] = field(default_factory=set)  # rows not in the file's character set
+    encoding: str = "utf-8"  # the character set the file was read in
+
+
+#: Older SurveyXact and Excel "CSV" exports are Windows-1252 (Western European), not UTF-8.
+LEGACY_ENCODING = "cp1252"
+
+
+def _line_kind(raw: bytes) -> str:
+    """ "ascii", "utf-8" (valid, with other letters) or "legacy" (not UTF-8)."""
+    if raw.isascii():
+        return "ascii"
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "legacy"
+    return "utf-8"
+
+
+def _decode_lines(raw_lines: list[bytes]) -> tuple[list[str], set[int], str]:
+    """The lines as text, the indexes of lines not in the file's character set, and that set.
+
+    A file is UTF-8 unless more of its lines are not UTF-8 than are (with letters beyond
+    ASCII); then it is read as Windows-1252, and lines that are UTF-8 after all, or have bytes
+    Windows-1252 does not define, are the broken ones.
+    """
+    kinds = [_line_kind(raw) for raw in raw_lines]
+    encoding = LEGACY_ENCODING if kinds.count("legacy") > kinds.count("utf-8") else "utf-8"
+    lines, broken = [], set()
+    for number, (raw, kind) in enumerate(zip(raw_lines, kinds)):
+        if number == 0 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            if kind == "utf-8" and encoding != "utf-8":
+                raise UnicodeDecodeError(encoding, raw, 0, len(raw), "a UTF-8 line")
+            lines.append(raw.decode(encoding))
+        except UnicodeDecodeError:
+            lines.append(raw.decode(encoding, errors="replace"))
+            broken.add(number)
+    return lines, broken, encoding
 
 
 def _csv_table(data: bytes) -> Table:
-    lines, undecodable = [], set()
-    for number, raw in enumerate(data.splitlines(keepends=True)):
-        try:
-            lines.append(raw.decode("utf-8-sig" if number == 0 else "utf-8"))
-        except UnicodeDecodeError:
-            lines.append(raw.decode("utf-8", errors="replace"))
-            undecodable.add(number)
+    lines, undecodable, encoding = _decode_lines(data.splitlines(keepends=True))
     text = "".join(lines)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -80,7 +113,20 @@ def _csv_table(data: bytes) -> Table:
         if len(rows) == len(lines)
         else {i for i, row in enumerate(rows[1:]) if any("\ufffd" in cell for cell in row)}
     )
-    return Table(header=[h.strip() for h in rows[0]], rows=rows[1:], undecodable=bad_rows)
+    return Table(
+        header=[h.strip() for h in rows[0]], rows=rows[1:], undecodable=bad_rows, encoding=encoding
+    )
+
+
+def encoding_note(table: Table) -> str:
+    """What the asker should know about how the file was read, or "" when it was UTF-8."""
+    if table.encoding == "utf-8":
+        return ""
+    return gettext(
+        "The file is not saved as UTF-8, so it was read as Windows-1252 (Western European), "
+        "as older SurveyXact and Excel exports are. Check in the preview that æ, ø and å look "
+        "right; if not, save the file as “CSV UTF-8” and upload it again."
+    )
 
 
 def _xlsx_table(data: bytes) -> Table:
@@ -151,11 +197,13 @@ def check_rows(
             left_out.append(number)
             continue
         if index in table.undecodable:
-            problems.append(
-                RowProblem(
-                    number, gettext("wrong encoding: the row has characters that are not UTF-8")
+            if table.encoding == "utf-8":
+                reason = gettext("wrong encoding: the row has characters that are not UTF-8")
+            else:
+                reason = gettext(
+                    "wrong encoding: the row is not Windows-1252 like the rest of the file"
                 )
-            )
+            problems.append(RowProblem(number, reason))
             continue
         text = cell(row, text_column)
         if not text:
@@ -315,6 +363,7 @@ def import_view(request, pk):
             "checked": checked,
             "header": table.header,
             "preview": table.rows[:PREVIEW_ROWS],
+            "encoding_note": encoding_note(table),
             "row_count": len(table.rows),
         },
     )

@@ -1,8 +1,8 @@
 """Background work for voices: sentence vectors as answers arrive, and the theme analysis.
 
-Both run as django-tasks tasks, never inside the request that asked for them (the immediate
-backend runs them at once, as tests and a single machine want; a queue backend with a worker
-runs them elsewhere). Progress is written to the ``Analysis`` row so the admin can show it.
+Both run as django-tasks tasks on the "voices" backend, never inside the request that asked for
+them: in production that backend is django-tasks-db's queue and ``manage.py db_worker --backend
+voices`` runs them; in tests and development the immediate backend runs them at once. Progress is written to the ``Analysis`` row so the admin can show it.
 """
 
 import logging
@@ -19,6 +19,8 @@ from .models import Analysis, AnalysisStatus, Answer
 logger = logging.getLogger("knowledge.voices")
 
 EMBED_BATCH = 256
+#: The tasks' own backend alias (settings.TASKS): a database queue with a worker in production.
+VOICES_BACKEND = "voices"
 
 
 def embed_missing(answers):
@@ -35,7 +37,7 @@ def embed_missing(answers):
     return len(missing)
 
 
-@task()
+@task(backend=VOICES_BACKEND)
 def embed_answers(answer_ids: list[int]) -> int:
     return embed_missing(list(Answer.objects.filter(pk__in=answer_ids, embedding__isnull=True)))
 
@@ -47,7 +49,7 @@ def enqueue_embedding(answer_ids):
         transaction.on_commit(lambda: embed_answers.enqueue(ids))
 
 
-@task()
+@task(backend=VOICES_BACKEND)
 def run_analysis(analysis_id: int) -> None:
     analysis = Analysis.objects.select_related("question").get(pk=analysis_id)
 

@@ -133,6 +133,7 @@ question_urls = (
             picture_views.export_view,
             name="picture_export",
         ),
+        path("<int:pk>/poster/", admin_views.poster_view, name="poster"),
     ],
     "voices_admin",
 )

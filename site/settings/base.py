@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "django_tasks",
+    # The database queue the voices tasks use in production (its table exists everywhere).
+    "django_tasks_db",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -201,8 +203,13 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 # Indexing and other background work: the immediate backend runs tasks in-process, which is
-# right for one machine; a deployment can point this at a queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# right for one machine; a deployment can point this at a queue. "voices" (vectors and theme
+# analyses, seconds to minutes each) has its own alias so production can queue it in the
+# database for a worker (production.py) while indexing stays immediate.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "voices": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 LOGIN_URL = "wagtailcore_login"
 # The login a members-only experiment sends anonymous visitors to, in the site's own design.

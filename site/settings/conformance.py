@@ -96,7 +96,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "voices": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 LOGGING = {
     "version": 1,

@@ -10,7 +10,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import DATA_DIR, STORAGES
+from .base import DATA_DIR, STORAGES, TASKS
 from .base import WAGTAILSEARCH_BACKENDS as EMBEDDED_SEARCH_BACKENDS
 
 
@@ -48,6 +48,10 @@ STORAGES = {
 }
 if os.environ.get("PRAKSISNET_MEDIA_STORAGE"):
     STORAGES["default"] = {"BACKEND": os.environ["PRAKSISNET_MEDIA_STORAGE"]}
+
+# Voices' vectors and analyses are queued in the database and run by a worker process
+# (README, "Running in production": manage.py db_worker --backend voices), never in a request.
+TASKS = {**TASKS, "voices": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def caches_from_env(environ):

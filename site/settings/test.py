@@ -43,5 +43,8 @@ DATABASES = databases_from_env(os.environ, _TEST_DATA / "test.sqlite3")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not SQLite's in-memory default: the concurrency tests' writer processes open it.
     DATABASES["default"]["TEST"] = {"NAME": str(_TEST_DATA / "test-db.sqlite3")}
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "voices": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 LOGGING = {"version": 1, "disable_existing_loggers": False}

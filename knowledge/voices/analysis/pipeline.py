@@ -1,9 +1,10 @@
 """The analysis the site runs: answers in, themes with names, quotes and unique voices out.
 
 Steps: vectors (text features, plus the stored e5 vectors when every answer has one; answers
-without a vector are embedded here if the model is installed), over-clustering with k-means,
-cautious merging (at most ``MAX_THEMES`` themes), names, quotes and unique voices. Every step is
-deterministic (fixed seeds), so the same answers always give the same picture.
+without a vector are embedded here if the model is installed), average-linkage merging that
+stops where answers stop being alike (at most ``MAX_THEMES`` themes), names, quotes and unique
+voices. Every step is deterministic (fixed seeds), so the same answers always give the same
+picture.
 """
 
 from __future__ import annotations
@@ -64,12 +65,10 @@ class Picture:
 class Tuning:
     """The pipeline's choices, tuned on bench/voices_sets/tuning only."""
 
-    sentence_weight: float = 0.75
-    char_weight: float = 0.5
-    clusters_per_sqrt: float = 3.0
-    cluster_ceiling: int = 60
-    merge_ratio: float = 0.7
-    min_theme_size: int = 2
+    sentence_weight: float = 0.6
+    char_weight: float = 1.0
+    merge_similarity: float = 0.14
+    min_theme_size: int = 3
     unique_share: float = 0.05
 
 
@@ -108,11 +107,14 @@ def analyse(
     sentences = sentence_vectors(answers, embedder)
     vectors = vectorise.joined_vectors(texts, sentences, tuning.sentence_weight, tuning.char_weight)
     progress(0.4, "clusters")
-    k = clustering.first_cluster_count(n, tuning.clusters_per_sqrt, tuning.cluster_ceiling)
-    labels = clustering.kmeans_labels(vectors, k)
+    labels = clustering.start_groups(vectors)
     progress(0.6, "merging")
-    labels = clustering.merge_clusters(
-        vectors, labels, tuning.merge_ratio, clustering.MAX_THEMES, tuning.min_theme_size
+    labels = clustering.merge_groups(
+        vectors,
+        labels,
+        tuning.merge_similarity,
+        tuning.min_theme_size,
+        clustering.MAX_THEMES,
     )
     centres = clustering.centroids(vectors, labels)
     progress(0.8, "names")

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from knowledge.voices import answering
 from knowledge.voices.answering import ANSWERS_PER_ADDRESS
 from knowledge.voices.models import MAX_ANSWER_LENGTH, Answer
 
@@ -22,7 +23,7 @@ def url(question):
     return f"/stemmer/{question.key}/"
 
 
-def post(client, question, address="127.0.0.1", **data):
+def post(client, question, address="127.0.0.1", forwarded_for=None, **data):
     fields = {
         "text": "Flere bøger om heste i klassen",
         "group": "pupil",
@@ -30,7 +31,8 @@ def post(client, question, address="127.0.0.1", **data):
         "website": "",
     }
     fields.update(data)
-    return client.post(url(question), fields, REMOTE_ADDR=address)
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
+    return client.post(url(question), fields, REMOTE_ADDR=address, **headers)
 
 
 def test_the_page_has_one_box_two_choices_and_says_what_happens(client, question):
@@ -132,6 +134,35 @@ def test_answers_from_one_address_are_limited(client, question):
     assert (
         post(client, question, text="fra en anden adresse", address="10.0.0.9").status_code == 302
     )
+
+
+def test_a_class_on_one_school_network_can_all_answer(client, question):
+    for pupil in range(30):
+        assert post(client, question, text=f"svar fra elev {pupil}").status_code == 302
+    assert Answer.objects.count() == 30
+
+
+def test_behind_the_proxy_each_respondent_is_limited_by_their_own_address(
+    client, question, settings, monkeypatch
+):
+    settings.PRAKSISNET_PROXY_COUNT = 1
+    monkeypatch.setattr(answering, "ANSWERS_PER_ADDRESS", 2)
+    proxy = "10.0.0.1"
+    for number in range(2):
+        assert (
+            post(client, question, proxy, "198.51.100.7", text=f"svar {number}").status_code == 302
+        )
+    assert post(client, question, proxy, "198.51.100.7", text="et for meget").status_code == 429
+    assert post(client, question, proxy, "203.0.113.5", text="en anden elev").status_code == 302
+    assert Answer.objects.count() == 3
+
+
+def test_the_limit_of_one_question_does_not_block_another(client, question, monkeypatch):
+    monkeypatch.setattr(answering, "ANSWERS_PER_ADDRESS", 1)
+    other = make_question(question.owner_school, question="Hvad gør frikvarteret godt?")
+    assert post(client, question, text="første svar").status_code == 302
+    assert post(client, question, text="andet svar").status_code == 429
+    assert post(client, other, text="svar på det andet spørgsmål").status_code == 302
 
 
 def test_a_named_question_asks_for_the_name(client, question):

@@ -127,6 +127,50 @@ def test_bad_rows_are_listed_by_number_and_nothing_is_imported(leader, question)
         assert not Answer.objects.exists()
 
 
+def cp1252_bytes(rows):
+    """A CSV as older SurveyXact exports it: semicolons, CRLF, Windows-1252, no BOM."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    return out.getvalue().encode("cp1252")
+
+
+def test_a_windows_1252_export_is_read_as_such_with_a_note(leader, question):
+    data = cp1252_bytes(SURVEY + [["5", "Æbler, øl og ål: gode bøger om mad", "Lærer", ""]])
+    assert b"b\xf8ger" in data  # real Windows-1252 bytes: ø is one byte, not UTF-8
+    url, token = upload(leader, question, "surveyxact.csv", data)
+    page = leader.get(url).content.decode()
+    assert "Filen er ikke gemt som UTF-8, så den er læst som Windows-1252" in page
+    assert "Flere bøger om heste" in page and "Skjoldhøjskolen" in page
+    choose(leader, url, token, **{"import": "1"})
+    assert list(Answer.objects.order_by("pk").values_list("text", flat=True)) == [
+        "Flere bøger om heste",
+        "Læs højt derhjemme",
+        "Mere ro i læsebåndet",
+        "Æbler, øl og ål: gode bøger om mad",
+    ]
+
+
+def test_rows_not_in_the_files_windows_1252_are_listed_by_number(leader, question):
+    data = (
+        cp1252_bytes(SURVEY)
+        + "5;Læs på mit eget sprog;Elev;\r\n".encode()  # a UTF-8 row pasted in
+        + b"6;Broken \x81 byte;Elev;\r\n"  # 0x81 is not a Windows-1252 character
+        + cp1252_bytes([["7", "Flere lydbøger på biblioteket", "Elev", ""]])
+    )
+    url, token = upload(leader, question, "surveyxact.csv", data)
+    page = choose(leader, url, token, **{"import": "1"}).content.decode()
+    assert "Intet er importeret" in page
+    for row in (6, 7):
+        assert f"Række {row}: forkert tegnsæt: rækken er ikke Windows-1252" in page
+    assert "Række 8" not in page and "Række 2" not in page
+    assert not Answer.objects.exists()
+
+
+def test_a_utf_8_file_gets_no_encoding_note(leader, question):
+    url, token = upload(leader, question, "survey.csv", csv_bytes(SURVEY))
+    assert "Windows-1252" not in leader.get(url).content.decode()
+
+
 def test_empty_rows_can_be_refused_instead_of_left_out(leader, question):
     url, token = upload(leader, question, "survey.csv", csv_bytes(SURVEY))
     page = choose(leader, url, token, skip_empty="", **{"import": "1"}).content.decode()

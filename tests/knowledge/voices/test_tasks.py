@@ -1,6 +1,11 @@
 """The background tasks: vectors stored as answers arrive, analyses with progress, failures."""
 
+import importlib
+
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
 
 from knowledge.voices import tasks
 from knowledge.voices.analysis import embedding, pipeline
@@ -90,3 +95,37 @@ def test_the_task_and_the_command_run_the_same_analysis(network):
     analysis.refresh_from_db()
     direct = pipeline.analyse([pipeline.Answer(str(a.pk), a.text) for a in answers])
     assert analysis.result == direct.as_dict()
+
+
+@pytest.fixture
+def production_tasks(monkeypatch):
+    """settings.TASKS exactly as production.py builds it (the voices queue in the database)."""
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "production-test-only")
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "praksisnet.example")
+    production = importlib.import_module("praksisnet.settings.production")
+    with override_settings(TASKS=production.TASKS):
+        yield
+
+
+# Transactional: the worker closes the connection when it is inside a transaction, as a test's is.
+@pytest.mark.django_db(transaction=True)
+def test_in_production_an_analysis_waits_in_the_database_until_a_worker_runs_it(
+    network, production_tasks
+):
+    question = make_question(network.school_a)
+    add_answers(question, TEXTS)
+    analysis = tasks.start_analysis(question)
+    queued = DBTaskResult.objects.get()
+    assert queued.status == "READY" and queued.task_path.endswith("run_analysis")
+    analysis.refresh_from_db()
+    assert analysis.status == "queued" and analysis.result is None
+
+    call_command(
+        "db_worker", "--backend", "voices", "--batch", "--max-tasks", "1", "--no-startup-delay"
+    )
+
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL"
+    analysis.refresh_from_db()
+    assert analysis.status == "done" and analysis.answer_count == 6
+    assert sum(len(t["answers"]) for t in analysis.result["themes"]) == 6
