@@ -91,6 +91,11 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     SYNONYM_BOOST = 0.5
     #: Weight of words near an unknown query word ("matematk" in a longer search).
     NEAR_MISS_BOOST = 0.5
+    #: Proximity: two adjacent words of a best-match search found at most PROXIMITY_SLOP words
+    #: apart add this weight (of one word's score): "lydbøger i frikvarteret" ranks a text
+    #: about lydbøger in the frikvarter above one that names both in different paragraphs.
+    PROXIMITY_BOOST = 0.5
+    PROXIMITY_SLOP = 4
 
     def _known(self, folded, term):
         """Whether the index has the word, or the parts of it as a compound."""
@@ -186,9 +191,27 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                     )
                 else:
                     alternatives.append(compound)
+        if operator == "or":
+            alternatives += self._proximity_clauses(words)
         if alternatives:
             result = wq.Or([result] + alternatives)
         return result
+
+    def _proximity_clauses(self, words):
+        """A bonus for each pair of adjacent query words found close together (never a match
+        of its own: a document with both words already matches each of them)."""
+        clauses = []
+        for (_, first), (_, second) in zip(words, words[1:]):
+            if not (self.has_term(first) and self.has_term(second)) or first == second:
+                continue
+            clauses.append(
+                self._fields_query(
+                    lambda f, b, pair=(first, second): wq.Phrase(
+                        f, list(pair), slop=self.PROXIMITY_SLOP, boost=b * self.PROXIMITY_BOOST
+                    )
+                )
+            )
+        return clauses
 
     def _phrase(self, query):
         words = [
