@@ -67,8 +67,10 @@ class VectorSource:
         embedder = self.embedder()
         if embedder is None or not docs:
             return {}
-        matrix = embedder.documents([self.text_of(doc) for doc in docs])
-        return {str(doc["pk"]): matrix[i] for i, doc in enumerate(docs)}
+        texts = [self.text_of(doc) for doc in docs]
+        unique = list(dict.fromkeys(texts))  # a text is embedded once, however often it occurs
+        rows = dict(zip(unique, embedder.documents(unique)))
+        return {str(doc["pk"]): rows[text] for doc, text in zip(docs, texts)}
 
     def query_vector(self, text: str):
         """The query's vector (cached per process: a query costs one embedding), or None."""
