@@ -163,16 +163,18 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         words = danish.query_words(query.query_string, self.analyzer)
         if not words:
             return wq.NullQuery
-        # In a best-match search of several words a typo would just drop out: its near misses
-        # are searched instead. A search of one word is left to the page's second try, which
-        # says it searched words like the one typed.
         operator = query.operator
         if operator == "or" and all(danish.is_stop_word(f) for f, _ in words):
             # Only stop words ("hvordan kan vi"): searched as typed, every word, never "any
             # document with "vi"".
             operator = "and"
-        correct_typos = operator == "or" and len(words) > 1
+        # A word the index does not know (nor its parts) is searched by its near misses in this
+        # first search; when no word is known and none has synonyms, the results say so.
+        correct_typos = operator == "or"
         clauses, own_forms = zip(*(self._word_clause(f, t, correct_typos) for f, t in words))
+        self.near_misses_only = correct_typos and not any(
+            self._known(f, t) or self.synonyms.get(t) for f, t in words
+        )
         clauses = list(clauses)
         if operator == "or" and (len(clauses) > 1 or own_forms[0] is not None):
             # Best match: any word will do, covering more of the words (as typed) ranks higher.

@@ -76,6 +76,13 @@ class WhooshSearchResults(BaseSearchResults):
         self._prepare()
         return self._shared.get("unavailable", False)
 
+    @property
+    def searched_near_misses(self) -> bool:
+        """True when no word typed is in the index, so words a letter or two away were searched
+        (the search page says so)."""
+        self._prepare()
+        return bool(getattr(self.query_compiler, "near_misses_only", False))
+
     def _guard(self, fn):
         """Run ``fn``; a missing/corrupt index turns into NONE plus the unavailable flag."""
         try:
