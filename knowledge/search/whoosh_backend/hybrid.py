@@ -106,7 +106,11 @@ def dense_side(searcher, vector_source, text, allowed_query):
         present &= np.fromiter((d in allowed for d in rows), dtype=bool, count=len(rows))
     similarities = np.full(searcher.doc_count_all(), np.nan, dtype=np.float32)
     similarities[rows[present]] = cosines[present]
-    order = np.argsort(-cosines[present], kind="stable")[:DENSE_CANDIDATES]
-    docnums, sims = rows[present][order], cosines[present][order]
+    docnums, sims = rows[present], cosines[present]
+    if len(sims) > DENSE_CANDIDATES:  # the nearest few, without sorting every document
+        nearest = np.argpartition(-sims, DENSE_CANDIDATES - 1)[:DENSE_CANDIDATES]
+        docnums, sims = docnums[nearest], sims[nearest]
+    order = np.argsort(-sims, kind="stable")
+    docnums, sims = docnums[order], sims[order]
     candidates = [(int(d), float(s)) for d, s in zip(docnums, sims) if s >= MIN_SIMILARITY]
     return DenseSide(similarities, candidates)
