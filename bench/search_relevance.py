@@ -65,10 +65,17 @@ def by_kind(rows):
     return {k: statistics.mean(v) for k, v in sorted(kinds.items())}
 
 
+def forget_hits():
+    """The searchers keep recent hit lists: forget them when the fusion's constants change."""
+    from knowledge.search.whoosh_backend.storage import IndexLocation
+
+    for searcher in IndexLocation._local.__dict__.get("searchers", {}).values():
+        searcher.__dict__.pop("_praksisnet_cache", None)
+
+
 def sweep(experiments):
     """nDCG@10 of the hybrid for a grid of the fusion's constants (tuning set only)."""
     from knowledge.search.whoosh_backend import hybrid
-    from knowledge.search.whoosh_backend.storage import IndexLocation
 
     saved = hybrid.DENSE_WEIGHT, hybrid.SIMILARITY_FLOOR, hybrid.MIN_SIMILARITY
     print(f"{'weight':>7} {'floor':>6} {'min sim':>8} {'nDCG@10':>8}", flush=True)
@@ -76,9 +83,7 @@ def sweep(experiments):
         (0.3, 0.5, 0.7), (0.75, 0.8), (0.83, 0.86, 1.0)
     ):
         hybrid.DENSE_WEIGHT, hybrid.SIMILARITY_FLOOR, hybrid.MIN_SIMILARITY = weight, floor, minimum
-        # The searchers keep recent hit lists: forget them, the constants changed.
-        for searcher in IndexLocation._local.__dict__.get("searchers", {}).values():
-            searcher.__dict__.pop("_praksisnet_cache", None)
+        forget_hits()
         rows = evaluate("default", experiments)
         figures = by_kind(rows)
         print(
@@ -87,6 +92,7 @@ def sweep(experiments):
             flush=True,
         )
     hybrid.DENSE_WEIGHT, hybrid.SIMILARITY_FLOOR, hybrid.MIN_SIMILARITY = saved
+    forget_hits()
     print()
 
 
