@@ -102,7 +102,9 @@ def dense_side(searcher, vector_source, text, allowed_query):
     if query_vector is None or query_vector.shape[0] != matrix.shape[1]:
         return None
     rows = _rows_to_docnums(searcher, keys, matrix)
-    cosines = matrix @ query_vector
+    # einsum, not ``@``: BLAS's threads for one matrix-vector product cost 30 ms on a busy
+    # machine at 10,000 vectors, einsum's single loop 0.6 ms (bench/search_vectors.py).
+    cosines = np.einsum("ij,j->i", matrix, query_vector)
     present = rows >= 0
     if allowed_query is not None:
         allowed = query_docs(searcher, allowed_query)
