@@ -26,9 +26,9 @@ from modelsearch.backends.opensearch3 import (
     OpenSearch3Mapping,
     OpenSearch3SearchBackend,
     OpenSearch3SearchQueryCompiler,
-    OpenSearch3SearchResults,
 )
 from modelsearch.query import PlainText
+from modelsearch.utils import deep_update
 
 from knowledge.search.whoosh_backend.documents import DocumentBuilder
 from knowledge.search.whoosh_backend.vectors import VectorSource
@@ -159,25 +159,15 @@ class HybridSearchQueryCompiler(OpenSearch3SearchQueryCompiler):
 class HybridSearchBackend(OpenSearch3SearchBackend):
     mapping_class = HybridMapping
     query_compiler_class = HybridSearchQueryCompiler
-    results_class = OpenSearch3SearchResults
 
     def __init__(self, params):
-        params = dict(params)
         from knowledge.search.synonyms import SYNONYM_GROUPS
 
-        # Wagtail merges INDEX_SETTINGS into its own (autocomplete analyzers kept).
-        settings = copy.deepcopy(params.get("INDEX_SETTINGS") or {})
-        ours = index_settings(SYNONYM_GROUPS)
-        for key, value in ours["settings"].items():
-            settings.setdefault("settings", {}).setdefault(key, {})
-            if isinstance(value, dict):
-                for sub, subvalue in value.items():
-                    existing = settings["settings"][key].get(sub)
-                    if isinstance(existing, dict) and isinstance(subvalue, dict):
-                        settings["settings"][key][sub] = {**existing, **subvalue}
-                    else:
-                        settings["settings"][key][sub] = subvalue
-        params["INDEX_SETTINGS"] = settings
+        # Wagtail deep-merges INDEX_SETTINGS into its own (its autocomplete analyzers kept).
+        params = dict(params)
+        params["INDEX_SETTINGS"] = deep_update(
+            copy.deepcopy(params.get("INDEX_SETTINGS") or {}), index_settings(SYNONYM_GROUPS)
+        )
         super().__init__(params)
 
 
