@@ -105,9 +105,11 @@ def test_a_one_word_typo_is_corrected_in_the_first_search_and_the_page_says_so(q
     results = ExperimentPage.objects.live().search(PlainText("frikvartret", operator="or"))
     assert {e.title for e in results} == {"Lydbøger i frikvarteret", "Fodbold i frikvarteret"}
     assert results.searched_near_misses
-    assert not ExperimentPage.objects.live().search(
-        PlainText("frikvarteret", operator="or")
-    ).searched_near_misses
+    assert (
+        not ExperimentPage.objects.live()
+        .search(PlainText("frikvarteret", operator="or"))
+        .searched_near_misses
+    )
 
 
 def test_proximity_ranks_the_words_typed_close_together_first(client, network, whoosh):
