@@ -1,6 +1,6 @@
 """Relevance of Danish search: nDCG@10 and MRR for Whoosh and SQLite FTS5 in the same run.
 
-    .venv/bin/python bench/search_relevance.py [--experiments 1000]
+    .venv/bin/python bench/search_relevance.py [--experiments 1000] [--per-query] [--sweep]
 
 Builds the deterministic demo network (seed 1) in a throwaway data folder, indexes it with both
 backends, and runs the judged queries of bench/relevance_judgments.py through the search page's
@@ -8,13 +8,18 @@ own code path (knowledge.search.results.find_experiments, anonymous visitor, bes
 Grades come from rules over each experiment's title, tags and subjects (see that file).
 nDCG@10 uses gain 2^grade - 1 against the ideal ranking of every visible experiment; MRR is the
 reciprocal rank of the first result graded 2 or 3.
-The Whoosh backend is also run with its compound handling switched off (the query compiler's
+Whoosh runs as the hybrid (words and vectors, the default) and on words alone ("whoosh-words");
+the words-alone backend is also run with its compound handling switched off (the query compiler's
 compound_splits/decompound/compose helpers patched to find nothing) to measure what compounds gain.
+Figures are printed per query kind too. --sweep tries the fusion's constants (hybrid.py) on this,
+the tuning set: the only set they may be tuned on.
 """
 
 import argparse
+import itertools
 import math
 import statistics
+from collections import defaultdict
 from contextlib import contextmanager
 
 from relevance_judgments import JUDGMENTS, grade
@@ -39,6 +44,56 @@ def compounds_off():
         yield
     finally:
         danish.compound_splits, danish.decompound, danish.compose = saved
+
+
+def kind(judgment):
+    """The query's kind, as the held-out set names them."""
+    note = judgment["note"]
+    if note.startswith("compound"):
+        return "compound"
+    if "for" in note:
+        return "ascii"
+    if note == "typo":
+        return "typo"
+    return "words" if len(judgment["query"].split()) > 1 else "one word"
+
+
+def by_kind(rows):
+    kinds = defaultdict(list)
+    for judgment, row in zip(JUDGMENTS, rows):
+        kinds[kind(judgment)].append(row[1])
+    return {k: statistics.mean(v) for k, v in sorted(kinds.items())}
+
+
+def forget_hits():
+    """The searchers keep recent hit lists: forget them when the fusion's constants change."""
+    from knowledge.search.whoosh_backend.storage import IndexLocation
+
+    for searcher in IndexLocation._local.__dict__.get("searchers", {}).values():
+        searcher.__dict__.pop("_praksisnet_cache", None)
+
+
+def sweep(experiments):
+    """nDCG@10 of the hybrid for a grid of the fusion's constants (tuning set only)."""
+    from knowledge.search.whoosh_backend import hybrid
+
+    saved = hybrid.DENSE_WEIGHT, hybrid.SIMILARITY_FLOOR, hybrid.MIN_SIMILARITY
+    print(f"{'weight':>7} {'floor':>6} {'min sim':>8} {'nDCG@10':>8}", flush=True)
+    for weight, floor, minimum in itertools.product(
+        (0.3, 0.5, 0.7), (0.75, 0.8), (0.83, 0.86, 1.0)
+    ):
+        hybrid.DENSE_WEIGHT, hybrid.SIMILARITY_FLOOR, hybrid.MIN_SIMILARITY = weight, floor, minimum
+        forget_hits()
+        rows = evaluate("default", experiments)
+        figures = by_kind(rows)
+        print(
+            f"{weight:>7} {floor:>6} {minimum:>8} {statistics.mean(r[1] for r in rows):>8.3f}  "
+            + " ".join(f"{k} {v:.3f}" for k, v in figures.items()),
+            flush=True,
+        )
+    hybrid.DENSE_WEIGHT, hybrid.SIMILARITY_FLOOR, hybrid.MIN_SIMILARITY = saved
+    forget_hits()
+    print()
 
 
 def visible_experiments():
@@ -74,21 +129,28 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--experiments", type=int, default=1000)
     parser.add_argument("--per-query", action="store_true", help="print every query's figures")
+    parser.add_argument("--sweep", action="store_true", help="try the fusion's constants")
     args = parser.parse_args()
 
     set_up_django()
     build_network(args.experiments)
-    rebuild("default")
-    rebuild("fts5")
+    for backend_name in ("default", "words", "fts5"):
+        seconds = rebuild(backend_name)
+        print(f"rebuild {backend_name:<8} {seconds:6.1f} s")
     experiments = visible_experiments()
     print(
         f"{len(JUDGMENTS)} judged queries over {len(experiments)} visible experiments "
         f"(demo network, seed 1, {args.experiments} experiments)\n"
     )
 
-    runs = {"whoosh": evaluate("default", experiments)}
+    if args.sweep:
+        sweep(experiments)
+    runs = {
+        "whoosh": evaluate("default", experiments),
+        "whoosh-words": evaluate("words", experiments),
+    }
     with compounds_off():
-        runs["whoosh, no compounds"] = evaluate("default", experiments)
+        runs["whoosh, no compounds"] = evaluate("words", experiments)
     runs["fts5"] = evaluate("fts5", experiments)
 
     if args.per_query:
@@ -102,9 +164,16 @@ def main():
     for name, rows in runs.items():
         summary[name] = (statistics.mean(r[1] for r in rows), statistics.mean(r[2] for r in rows))
         print(f"{name:<22} {summary[name][0]:>8.3f} {summary[name][1]:>6.3f}")
-    w, f, nc = summary["whoosh"], summary["fts5"], summary["whoosh, no compounds"]
+    kinds = {name: by_kind(rows) for name, rows in runs.items()}
+    columns = list(kinds["whoosh"])
+    print(f"\n{'nDCG@10 per kind':<22}" + "".join(f"{c:>10}" for c in columns))
+    for name, figures in kinds.items():
+        print(f"{name:<22}" + "".join(f"{figures[c]:>10.3f}" for c in columns))
+    w, words, f = summary["whoosh"], summary["whoosh-words"], summary["fts5"]
+    nc = summary["whoosh, no compounds"]
     print(f"\nRatio whoosh/fts5: nDCG@10 {w[0] / f[0]:.2f}, MRR {w[1] / f[1]:.2f}")
-    print(f"Compound handling gains: nDCG@10 {w[0] - nc[0]:+.3f}, MRR {w[1] - nc[1]:+.3f}")
+    print(f"Vectors gain (whoosh - whoosh-words): nDCG@10 {w[0] - words[0]:+.3f}")
+    print(f"Compound handling gains: nDCG@10 {words[0] - nc[0]:+.3f}, MRR {words[1] - nc[1]:+.3f}")
 
 
 if __name__ == "__main__":

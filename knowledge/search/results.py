@@ -86,11 +86,13 @@ def fuzzy_query(text, operator="and"):
     return Fuzzy(words, operator=operator) if _HAS_WORD.search(words) else None
 
 
-def matching_pks(visible, query, backend_name="default"):
+def matching_pks(visible, query, backend_name="default", notes=None):
     """Primary keys of the visible experiments matching a query (``build_query`` or
     ``fuzzy_query``), best first.
 
     Returns (pks, unavailable); pks is None when there is no query (the text had no words).
+    ``notes`` (a dict), when given, gets ``near_misses``: whether the backend searched words like
+    the ones typed because it knows none of them (Whoosh does so in its first search).
     """
     if query is None:
         return None, False
@@ -100,6 +102,8 @@ def matching_pks(visible, query, backend_name="default"):
     # dict.fromkeys: first occurrence wins, so a backend listing a document twice cannot
     # double-count it in the results or the facets.
     pks = list(dict.fromkeys(keys))
+    if notes is not None:
+        notes["near_misses"] = bool(getattr(results, "searched_near_misses", False))
     return pks, bool(getattr(results, "index_unavailable", False))
 
 
@@ -154,8 +158,12 @@ def find_experiments(
     matched = None  # None: no query, every visible experiment is a candidate
     if text:
         try:
-            matched, outcome.unavailable = matching_pks(visible, build_query(text), backend_name)
-            if matched and not outcome.unavailable and len(text.split()) > 1:
+            notes = {}
+            matched, outcome.unavailable = matching_pks(
+                visible, build_query(text), backend_name, notes
+            )
+            outcome.fuzzy = bool(matched) and notes.get("near_misses", False)
+            if matched and not outcome.fuzzy and not outcome.unavailable and len(text.split()) > 1:
                 outcome.relaxed = not has_every_word(visible, text, backend_name)
             if matched == [] and not outcome.unavailable:
                 matched = near_misses(visible, text, backend_name)

@@ -199,6 +199,13 @@ WAGTAILSEARCH_BACKENDS = {
         "LANGUAGE": "da",
         # Words teachers use for the same thing, expanded at query time (no re-indexing).
         "SYNONYMS": "knowledge.search.synonyms.synonym_groups",
+        # Meaning as well as words: multilingual-e5-small vectors of each experiment's title,
+        # summary, question and findings, stored beside the index (None: words alone).
+        "VECTORS": os.environ.get(
+            "PRAKSISNET_SEARCH_VECTORS", "knowledge.search.embedding.search_embedder"
+        )
+        or None,
+        "VECTOR_FIELDS": ["title", "summary", "question", "findings__statement"],
     }
 }
 

@@ -101,9 +101,16 @@ def search_backends_from_env(environ):
             f"SEARCH_ENGINE={engine!r} is not one of Wagtail's search backends; "
             f"use one of {', '.join(SEARCH_ENGINES)}."
         )
+    # OpenSearch 3: Wagtail's backend with the site's synonyms and k-NN vectors added
+    # (knowledge/search/opensearch.py); the other engines search on words alone.
+    backend = (
+        "knowledge.search.opensearch"
+        if engine == "opensearch3"
+        else f"wagtail.search.backends.{engine}"
+    )
     return {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{engine}",
+            "BACKEND": backend,
             "URLS": [url],
             "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "praksisnet_"),
             "TIMEOUT": 10,

@@ -35,6 +35,8 @@ WAGTAILSEARCH_BACKENDS = {
             "PRAKSISNET_TEST_SEARCH_BACKEND", "knowledge.search.whoosh_backend"
         ),
         "PATH": SEARCH_INDEX_DIR,
+        # Embedding costs tens of ms a page: the tests of the hybrid search turn it on.
+        "VECTORS": None,
     },
 }
 # SQLite in the temporary folder, or the database DATABASE_URL names (scripts/test.sh runs the

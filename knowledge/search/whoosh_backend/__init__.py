@@ -9,6 +9,8 @@ Configure it with::
             "LANGUAGE": "da",                              # optional; Danish is the only analysis
             "INDEX_PROCESSES": 2,                          # optional, rebuild workers; default: CPUs, max 4
             "SYNONYMS": "myproject.search.synonym_groups",  # optional, a callable: [[word, ...], ...]
+            "VECTORS": "myproject.search.embedder",         # optional, a callable: an embedder or None
+            "VECTOR_FIELDS": ["title", "summary"],          # optional, the fields embedded
         }
     }
 
@@ -22,6 +24,8 @@ module, as modelsearch splits its own backends:
 * ``postings.py``: posting-level reads of Whoosh internals for unscored matches.
 * ``coverage.py``: best match, any word counts and covering more of them ranks higher.
 * ``synonyms.py``: the configured synonym groups as index terms, used at query time.
+* ``vectors.py``: documents' dense vectors beside the index, and the embedder that makes them.
+* ``hybrid.py``: a best-match search's BM25F score blended with the query's cosine.
 * ``documents.py``: a model instance as a Whoosh document.
 * ``schema.py``: the schema, field names and boosts, filters indexed as terms.
 * ``storage.py``: generations on disk, the writer lock, the rebuild journal, cached readers.

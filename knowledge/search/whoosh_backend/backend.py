@@ -24,6 +24,7 @@ from .schema import field_boosts
 from .spelling import SpellingVocabulary, suggest_correction
 from .storage import IndexUnavailable
 from .synonyms import SynonymSource
+from .vectors import VectorSource
 
 logger = logging.getLogger("knowledge.search")
 
@@ -50,6 +51,7 @@ class WhooshSearchBackend(BaseSearchBackend):
             )
         self.analyzer = danish.DanishAnalyzer()
         self.synonyms = SynonymSource(params.get("SYNONYMS"), self.analyzer)
+        self.vectors = VectorSource(params.get("VECTORS"), params.get("VECTOR_FIELDS"))
         self.index_processes = int(params.get("INDEX_PROCESSES") or default_processes())
         self._indexes = {}
         self._boosts = {}

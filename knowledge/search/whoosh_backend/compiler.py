@@ -91,6 +91,11 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     SYNONYM_BOOST = 0.5
     #: Weight of words near an unknown query word ("matematk" in a longer search).
     NEAR_MISS_BOOST = 0.5
+    #: Proximity: two adjacent words of a best-match search found at most PROXIMITY_SLOP words
+    #: apart add this weight (of one word's score): "lydbøger i frikvarteret" ranks a text
+    #: about lydbøger in the frikvarter above one that names both in different paragraphs.
+    PROXIMITY_BOOST = 0.5
+    PROXIMITY_SLOP = 4
 
     def _known(self, folded, term):
         """Whether the index has the word, or the parts of it as a compound."""
@@ -158,16 +163,18 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         words = danish.query_words(query.query_string, self.analyzer)
         if not words:
             return wq.NullQuery
-        # In a best-match search of several words a typo would just drop out: its near misses
-        # are searched instead. A search of one word is left to the page's second try, which
-        # says it searched words like the one typed.
         operator = query.operator
         if operator == "or" and all(danish.is_stop_word(f) for f, _ in words):
             # Only stop words ("hvordan kan vi"): searched as typed, every word, never "any
             # document with "vi"".
             operator = "and"
-        correct_typos = operator == "or" and len(words) > 1
+        # A word the index does not know (nor its parts) is searched by its near misses in this
+        # first search; when no word is known and none has synonyms, the results say so.
+        correct_typos = operator == "or"
         clauses, own_forms = zip(*(self._word_clause(f, t, correct_typos) for f, t in words))
+        self.near_misses_only = correct_typos and not any(
+            self._known(f, t) or self.synonyms.get(t) for f, t in words
+        )
         clauses = list(clauses)
         if operator == "or" and (len(clauses) > 1 or own_forms[0] is not None):
             # Best match: any word will do, covering more of the words (as typed) ranks higher.
@@ -186,9 +193,27 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                     )
                 else:
                     alternatives.append(compound)
+        if operator == "or":
+            alternatives += self._proximity_clauses(words)
         if alternatives:
             result = wq.Or([result] + alternatives)
         return result
+
+    def _proximity_clauses(self, words):
+        """A bonus for each pair of adjacent query words found close together (never a match
+        of its own: a document with both words already matches each of them)."""
+        clauses = []
+        for (_, first), (_, second) in zip(words, words[1:]):
+            if not (self.has_term(first) and self.has_term(second)) or first == second:
+                continue
+            clauses.append(
+                self._fields_query(
+                    lambda f, b, pair=(first, second): wq.Phrase(
+                        f, list(pair), slop=self.PROXIMITY_SLOP, boost=b * self.PROXIMITY_BOOST
+                    )
+                )
+            )
+        return clauses
 
     def _phrase(self, query):
         words = [

@@ -15,6 +15,7 @@ from pathlib import Path
 from modelsearch.backends.base import BaseIndex
 from whoosh import index as whoosh_index
 
+from . import vectors as vector_file
 from .bulk_writing import bulk_writer
 from .documents import DocumentBuilder
 from .schema import fit_to_schema
@@ -58,12 +59,16 @@ class WhooshIndex(BaseIndex):
         builder = DocumentBuilder(model)
         builder.prefetch(items)
         docs = [builder.build(obj) for obj in items]
+        # Embedding is the slow part (tens of ms a document): done before taking the lock.
+        vectors = self.backend.vectors.document_vectors(docs)
         with self.location.writer() as writer:
             for doc in docs:
                 writer.update_document(**fit_to_schema(doc, writer.schema))
             self.location.journal.record_updates(docs)
-            # Still under the write lock: extend the spelling vocabulary of the live index.
+            # Still under the write lock: the vectors and the spelling vocabulary of the live index.
             folder = os.path.realpath(self.location.live_path)
+            if vectors:
+                vector_file.update(folder, vectors)
             vocabulary = SpellingVocabulary(SpellingVocabulary.load(folder).counts)
             for doc in docs:
                 vocabulary.add_document_words(DocumentBuilder.spelling_words(doc))
@@ -73,6 +78,7 @@ class WhooshIndex(BaseIndex):
         with self.location.writer() as writer:
             writer.delete_by_term("pk", str(item.pk))
             self.location.journal.record_deletion(str(item.pk))
+            vector_file.update(os.path.realpath(self.location.live_path), deleted=[str(item.pk)])
 
     def is_available(self) -> bool:
         try:
@@ -100,6 +106,7 @@ class WhooshBulkIndex(WhooshIndex):
         ix = whoosh_index.open_dir(str(generation))
         self.writer = bulk_writer(ix, backend.index_processes)
         self.vocabulary = SpellingVocabulary()
+        self.vectors = {}  # pk -> vector, saved beside the new generation at commit
         self.written = 0  # documents handed to the writer, including updates
 
     def add_model(self, model):
@@ -137,14 +144,19 @@ class WhooshBulkIndex(WhooshIndex):
             items = list(items)
             write = self.writer.update_document
         builder.prefetch(items)
+        docs = []
         for obj in items:
             doc = builder.build(obj)
             write(**doc)
             self.vocabulary.add_document_words(builder.spelling_words(doc))
             self.written += 1
+            docs.append(doc)
+        # One batch a chunk: the embedder is faster on several texts at once.
+        self.vectors.update(self.backend.vectors.document_vectors(docs))
 
     def delete_item(self, item):
         self.writer.delete_by_term("pk", str(item.pk))
+        self.vectors.pop(str(item.pk), None)
 
     def reset(self):
         pass
@@ -159,6 +171,8 @@ class WhooshBulkIndex(WhooshIndex):
                 f"the rebuilt index {self.generation} holds {stored} documents, expected {self.written}"
             )
         self.vocabulary.save(str(self.generation))
+        if self.vectors:
+            vector_file.update(str(self.generation), self.vectors)
 
     def cancel(self):
         if not self.writer.is_closed:
@@ -189,14 +203,15 @@ class WhooshRebuilder:
             location.abort_rebuild()
             raise
 
-        def save_vocabulary(replayed):
+        def before_swap(replayed):
             if replayed:
                 # Words of journalled documents join the new vocabulary too.
                 for doc in location.journal.updated_documents():
                     self.bulk.vocabulary.add_document_words(DocumentBuilder.spelling_words(doc))
                 self.bulk.vocabulary.save(str(self.bulk.generation))
+                self._replay_vectors()
 
-        replayed = location.finish_rebuild(self.bulk.generation, save_vocabulary)
+        replayed = location.finish_rebuild(self.bulk.generation, before_swap)
         logger.info(
             "Rebuilt search index %s (%d documents, %d journalled writes replayed, commit+swap %.2fs)",
             self.index.get_key(),
@@ -204,3 +219,13 @@ class WhooshRebuilder:
             replayed,
             time.monotonic() - started,
         )
+
+    def _replay_vectors(self):
+        """Bring the new generation's vectors in step with the journal replayed into it: the
+        journalled updates embedded anew, and no vector of a document the index no longer has."""
+        folder = str(self.bulk.generation)
+        latest = {str(doc["pk"]): doc for doc in self.index.location.journal.updated_documents()}
+        vectors = self.index.backend.vectors.document_vectors(list(latest.values()))
+        with whoosh_index.open_dir(folder).reader() as reader:
+            present = {fields["pk"] for fields in reader.all_stored_fields()}
+        vector_file.update(folder, vectors, keep=present)

@@ -20,6 +20,8 @@ from modelsearch.index import get_indexed_models
 from whoosh import query as wq
 from whoosh.index import LockError
 
+from . import hybrid
+from .compiler import WhooshAutocompleteQueryCompiler
 from .postings import query_docs, searcher_cache
 from .schema import filter_term, model_label, term_filter_fields
 from .storage import IndexUnavailable
@@ -74,6 +76,13 @@ class WhooshSearchResults(BaseSearchResults):
         self._prepare()
         return self._shared.get("unavailable", False)
 
+    @property
+    def searched_near_misses(self) -> bool:
+        """True when no word typed is in the index, so words a letter or two away were searched
+        (the search page says so)."""
+        self._prepare()
+        return bool(getattr(self.query_compiler, "near_misses_only", False))
+
     def _guard(self, fn):
         """Run ``fn``; a missing/corrupt index turns into NONE plus the unavailable flag."""
         try:
@@ -118,6 +127,23 @@ class WhooshSearchResults(BaseSearchResults):
         if translated:
             ct = wq.And(([ct] if ct is not None else []) + translated)
         return searcher, q, ct
+
+    def _dense(self):
+        """The vectors' side of this search (hybrid.py), or None for a lexical-only search."""
+        if "dense" not in self._shared:
+            self._shared["dense"] = None
+            text = hybrid.dense_text(self.query_compiler, self.backend.analyzer)
+            autocomplete = isinstance(self.query_compiler, WhooshAutocompleteQueryCompiler)
+            if text is not None and not autocomplete:
+                searcher, _, ct = self._prepared_tuple()
+                try:
+                    dense = hybrid.dense_side(searcher, self.backend.vectors, text, ct)
+                except (OSError, ValueError, KeyError) as exc:
+                    # A missing or broken vector file costs the meaning, never the search.
+                    logger.warning("Searching on words alone: the vectors are unreadable (%s)", exc)
+                    dense = None
+                self._shared["dense"] = dense
+        return self._shared["dense"]
 
     def _whoosh_filters(self, reader):
         """The queryset's filters as Whoosh term queries, or None if any of them cannot be.
@@ -201,13 +227,29 @@ class WhooshSearchResults(BaseSearchResults):
 
         def run():
             searcher, q, ct = self._prepared_tuple()
-            key = ("scored", repr(q), repr(ct), limit, self.query_compiler.queryset.model)
+            dense = self._dense()
+            text = self.query_compiler.query if dense is not None else None  # in the key
+            key = (
+                "scored",
+                repr(q),
+                repr(ct),
+                repr(text),
+                limit,
+                self.query_compiler.queryset.model,
+            )
             hits = searcher_cache(searcher).get(key)
             if hits is None:
-                results = searcher.search(q, filter=ct, limit=limit)
                 convert = self._pk_converter(searcher)
-                top = sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))
-                hits = [(convert(docnum), float(score)) for score, docnum in top]
+                if dense is None:
+                    results = searcher.search(q, filter=ct, limit=limit)
+                    top = sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))
+                    ranked = [(docnum, score) for score, docnum in top]
+                else:
+                    # Fused over every lexical hit: one far down in words may be near in meaning.
+                    results = searcher.search(q, filter=ct, limit=None)
+                    ranked = dense.fuse([(docnum, score) for score, docnum in results.top_n])
+                    ranked = ranked if limit is None else ranked[:limit]
+                hits = [(convert(docnum), float(score)) for docnum, score in ranked]
                 searcher_cache(searcher)[key] = hits
             return hits
 
@@ -226,9 +268,12 @@ class WhooshSearchResults(BaseSearchResults):
                 key = ("unscored", repr(q), repr(ct))
                 docs = searcher_cache(searcher).get(key)
                 if docs is None:
-                    docs = sorted(query_docs(searcher, q if ct is None else wq.And([q, ct])))
+                    docs = query_docs(searcher, q if ct is None else wq.And([q, ct]))
                     searcher_cache(searcher)[key] = docs
-                return searcher, docs
+                dense = self._dense()
+                if dense is not None:
+                    docs = docs | {docnum for docnum, _ in dense.candidates}
+                return searcher, sorted(docs)
 
             result = self._guard(run)
             self._shared["unscored_docs"] = (None, []) if result is NONE else result

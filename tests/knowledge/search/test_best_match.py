@@ -96,6 +96,38 @@ def test_a_typo_in_a_longer_search_still_counts_for_the_words_near_it(client, qu
     assert titles[0] == "Lydbøger i frikvarteret"
 
 
+def test_a_one_word_typo_is_corrected_in_the_first_search_and_the_page_says_so(questions):
+    from modelsearch.query import PlainText
+
+    from knowledge.models import ExperimentPage
+
+    # The engine itself searches the near misses of a word it does not know: no second try.
+    results = ExperimentPage.objects.live().search(PlainText("frikvartret", operator="or"))
+    assert {e.title for e in results} == {"Lydbøger i frikvarteret", "Fodbold i frikvarteret"}
+    assert results.searched_near_misses
+    assert (
+        not ExperimentPage.objects.live()
+        .search(PlainText("frikvarteret", operator="or"))
+        .searched_near_misses
+    )
+
+
+def test_proximity_ranks_the_words_typed_close_together_first(client, network, whoosh):
+    school = network.school_a
+    make_experiment(
+        school,
+        "Makkerne hjælper",
+        summary="Læsning var på skemaet. Senere på året kom makkerne til, i en anden fløj.",
+    )
+    make_experiment(
+        school,
+        "Makkerne hjælper igen",
+        summary="Læsning med makkerne var på skemaet. Senere på året kom en anden fløj til.",
+    )
+    titles = result_titles(search(client, q="læsning makkerne"))
+    assert titles[0] == "Makkerne hjælper igen"
+
+
 def test_a_phrase_is_still_required_in_a_best_match_search(client, questions):
     titles = result_titles(search(client, q='"lydbøger i frikvarteret" læselyst'))
     assert titles == ["Lydbøger i frikvarteret"]

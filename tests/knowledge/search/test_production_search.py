@@ -27,7 +27,7 @@ def test_search_url_switches_to_opensearch_with_a_danish_analyzer(production):
         {"SEARCH_URL": "https://praksis:hemmelig@search.example:9200", "SEARCH_INDEX_PREFIX": "pn_"}
     )
     config = backends["default"]
-    assert config["BACKEND"] == "wagtail.search.backends.opensearch3"
+    assert config["BACKEND"] == "knowledge.search.opensearch"  # Wagtail's, with vectors
 
     # Wagtail builds the backend from these settings (the client connects lazily).
     params = {key: value for key, value in config.items() if key != "BACKEND"}
