@@ -125,9 +125,7 @@ def digest_message(digest, connection=None):
         "new": [(e, _page_url(e)) for e in digest.new_experiments],
         "updated": [(e, _page_url(e)) for e in digest.updated_experiments],
         "replications": [(link, _page_url(link.page)) for link in digest.replications],
-        "answers": [
-            (c, _page_url(c.experiment) + f"#kommentar-{c.pk}") for c in digest.answers
-        ],
+        "answers": [(c, _page_url(c.experiment) + f"#kommentar-{c.pk}") for c in digest.answers],
         "subscriptions_url": on_base_url(reverse("conversation:subscriptions")),
         "unsubscribe_url": unsubscribe_url,
     }

@@ -33,9 +33,7 @@ def _send(template, recipients, context):
         subject = render_to_string(f"conversation/mail/{template}_subject.txt", context)
         body = render_to_string(f"conversation/mail/{template}.txt", context)
     subject = " ".join(subject.split())
-    messages = [
-        (subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]) for user in recipients
-    ]
+    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]) for user in recipients]
     return send_mass_mail(messages, fail_silently=False)
 
 

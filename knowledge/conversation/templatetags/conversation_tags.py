@@ -29,7 +29,12 @@ def _questions(experiment, moderator):
 def experiment_conversation(context, experiment):
     request = context["request"]
     user = request.user
-    context_out = {"request": request, "experiment": experiment, "csrf_token": context.get("csrf_token")}
+    context_out = {
+        "request": request,
+        "experiment": experiment,
+        "csrf_token": context.get("csrf_token"),
+        "messages": context.get("messages"),
+    }
     if getattr(request, "is_preview", False) or experiment.pk is None:
         return {**context_out, "preview": True}
     if not roles.may_take_part(user, experiment):
