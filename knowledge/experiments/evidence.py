@@ -18,7 +18,6 @@ on. The help page (/evidens/) says this in plain Danish.
 from django.db.models import (
     Case,
     Exists,
-    F,
     Func,
     IntegerChoices,
     IntegerField,
@@ -94,7 +93,9 @@ def evidence_step_expression(prefix=""):
         | GreaterThan(grade_count, 1)
         | same_school_repeat
     )
-    measured = Exists(Finding.objects.filter(page_id=pk, evidence_kind__in=MEASURED_KINDS)) | Exists(
+    measured = Exists(
+        Finding.objects.filter(page_id=pk, evidence_kind__in=MEASURED_KINDS)
+    ) | Exists(
         Finding.objects.filter(
             evidence_kind__in=MEASURED_KINDS,
             page_id__in=_repeating_neighbours(OuterRef(pk)).values("pk"),

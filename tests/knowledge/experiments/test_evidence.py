@@ -51,9 +51,7 @@ def test_a_replication_at_another_school_lifts_both_experiments(network):
 
 
 def test_members_only_drafts_and_other_kinds_of_link_do_not_count(network):
-    link(
-        make_experiment(network.school_b, "Hemmelig kopi", members_only=True), network.original
-    )
+    link(make_experiment(network.school_b, "Hemmelig kopi", members_only=True), network.original)
     link(make_experiment(network.school_c, "Udvidelse"), network.original, LinkKind.EXTENDS)
     draft = make_experiment(network.school_b, "Kladde", live=False)
     ExperimentLink.objects.create(page=draft, target=network.original, kind=LinkKind.REPLICATES)
