@@ -38,4 +38,5 @@ class DigestSettingsForm(forms.Form):
         label=_("E-mail with news from what you follow"),
         choices=DigestFrequency.choices,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose daily, weekly or no e-mail.")},
     )
