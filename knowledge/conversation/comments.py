@@ -82,6 +82,8 @@ def answer(request, comment_id):
     experiment = question.experiment
     if question.is_answer:
         return _refusal(request, _("Answers are given to a question, not to another answer."))
+    if question.hidden:
+        return _refusal(request, _("This question is hidden; it cannot be answered."))
     if not roles.may_answer(request.user, experiment):
         return _refusal(request, _("Only the experiment's team and the school's leaders answer."))
     form = AnswerForm(request.POST)
