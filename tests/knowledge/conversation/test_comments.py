@@ -135,6 +135,16 @@ def test_the_team_answers_a_question_one_level_deep(client, network):
     assert "Answers are given to a question" in response.content.decode()
 
 
+def test_a_hidden_question_cannot_be_answered(client, network):
+    question = question_by(network.teacher_b, network.experiment)
+    Comment.objects.filter(pk=question.pk).update(hidden=True)
+    client.force_login(network.teacher_a)
+    response = client.post(f"/samtale/kommentar/{question.pk}/svar/", {"body": "Svar"})
+    assert response.status_code == 403
+    assert "This question is hidden" in text(response)
+    assert not Comment.objects.filter(parent=question).exists()
+
+
 def test_only_the_team_and_the_school_leaders_answer(client, network):
     question = question_by(network.teacher_b, network.experiment)
     client.force_login(network.leader_b)

@@ -136,3 +136,19 @@ def test_the_command_sends_the_due_digests_and_says_how_many(network):
     call_command("send_digests", "--frequency", "weekly", stdout=out)
     assert out.getvalue().strip() == "Sent 1 digest(s); 0 member(s) had nothing new."
     assert len(mail.outbox) == 1
+
+
+def test_production_sends_mail_through_the_smtp_server_its_environment_names(monkeypatch):
+    import importlib
+
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "production-test-only")
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "praksisnet.example")
+    monkeypatch.setenv("EMAIL_HOST", "smtp.kommune.example")
+    monkeypatch.setenv("EMAIL_PORT", "465")
+    monkeypatch.setenv("EMAIL_HOST_USER", "praksisnet")
+    production = importlib.reload(importlib.import_module("praksisnet.settings.production"))
+    assert production.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+    assert (production.EMAIL_HOST, production.EMAIL_PORT) == ("smtp.kommune.example", 465)
+    assert production.EMAIL_HOST_USER == "praksisnet"
+    dev = importlib.import_module("praksisnet.settings.dev")
+    assert dev.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
