@@ -221,3 +221,25 @@ def test_a_comment_on_an_experiment_one_cannot_read_cannot_be_reached(client, ne
         response = client.post(f"/samtale/kommentar/{question.pk}/{action}/")
         assert response.status_code == 404
     assert Comment.objects.count() == 1
+
+
+def test_the_conversation_costs_the_same_queries_however_long_it_grows(client, network):
+    from tests.support.queries import cold_and_warm_queries
+
+    def converse(first, last):
+        for number in range(first, last + 1):
+            question = question_by(network.teacher_b, network.experiment, f"Spørgsmål {number}")
+            Comment.objects.create(
+                experiment=network.experiment,
+                author=network.teacher_a,
+                parent=question,
+                body=f"Svar {number}",
+            )
+
+    client.force_login(network.leader_a)
+    converse(1, 2)
+    short = cold_and_warm_queries(client, network.experiment.url)
+    converse(3, 10)
+    page = client.get(network.experiment.url).content.decode()
+    assert "Spørgsmål 10" in page and "Svar 10" in page
+    assert cold_and_warm_queries(client, network.experiment.url) == short
