@@ -3,6 +3,7 @@
 import html
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from knowledge.conversation.limits import COMMENTS_PER_WINDOW
@@ -21,6 +22,12 @@ def network():
     n.experiment = make_experiment(n.school_a, "Læsemakkere i 4.a", team=n.team_a)
     n.secret = make_experiment(n.school_a, "Trivsel i 6.b", team=n.team_a, members_only=True)
     return n
+
+
+def log_out(client):
+    """Log out and keep reading the site in English (logout() forgets every cookie)."""
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
 
 def text(response):
@@ -169,7 +176,7 @@ def test_the_school_leader_hides_a_comment_from_everyone_but_the_leaders(client,
 
     client.force_login(network.teacher_b)
     assert "Upassende bemærkning" not in client.get(network.experiment.url).content.decode()
-    client.logout()
+    log_out(client)
     assert "0 questions and comments" in client.get(network.experiment.url).content.decode()
 
     client.force_login(network.leader_a)
@@ -243,3 +250,16 @@ def test_the_conversation_costs_the_same_queries_however_long_it_grows(client, n
     page = client.get(network.experiment.url).content.decode()
     assert "Spørgsmål 10" in page and "Svar 10" in page
     assert cold_and_warm_queries(client, network.experiment.url) == short
+
+
+def test_a_question_is_kept_when_the_mail_server_is_down(client, network, monkeypatch):
+    import smtplib
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPConnectError(421, "mail server down")
+
+    monkeypatch.setattr("knowledge.conversation.notify.send_mass_mail", refuse)
+    client.force_login(network.teacher_b)
+    response = ask(client, network.experiment)
+    assert response.status_code == 302
+    assert Comment.objects.get().body == QUESTION

@@ -3,6 +3,7 @@
 import html
 
 import pytest
+from django.conf import settings
 
 from knowledge.conversation.models import DigestFrequency, DigestSettings, Follow, FollowKind
 from knowledge.conversation.tokens import unsubscribe_token
@@ -18,6 +19,12 @@ def network():
     n.experiment = make_experiment(n.school_a, "Læsemakkere", tags=["læsning"])
     n.secret = make_experiment(n.school_a, "Trivsel", members_only=True, tags=["hemmelig"])
     return n
+
+
+def log_out(client):
+    """Log out and keep reading the site in English (logout() forgets every cookie)."""
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
 
 def text(response):
@@ -64,7 +71,7 @@ def test_what_one_may_not_read_cannot_be_followed(client, network):
     # an unknown kind, a draft, a tag used only on what they cannot see and junk are refused.
     draft = make_experiment(network.school_a, "Kladde", live=False)
     hidden_tag = Tag.objects.get(name="hemmelig")
-    client.logout()
+    log_out(client)
     response = follow(client, "experiment", network.secret.pk)
     assert response.status_code == 302 and "/_util/login/" in response["Location"]
     client.force_login(network.teacher_b)
