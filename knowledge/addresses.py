@@ -19,3 +19,11 @@ def full_url(page, request=None):
 def absolute(path, request):
     """path (e.g. an API detail address) on the host and scheme of request."""
     return request.build_absolute_uri(path)
+
+
+def on_base_url(path):
+    """path on the site's configured address (PRAKSISNET_BASE_URL), for e-mails sent without a
+    request (the digest command)."""
+    from django.conf import settings
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

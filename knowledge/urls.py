@@ -2,6 +2,7 @@
 
 from django.urls import include, path, re_path, register_converter
 
+from .experiments import views as experiment_views
 from .ids import PageIdConverter
 from .listings import exports, feeds
 from .listings import views as listings
@@ -21,6 +22,7 @@ urlpatterns = [
         overviews.municipality_overview,
         name="municipality_overview",
     ),
+    path("evidens/", experiment_views.evidence_help, name="evidence_help"),
     path("soeg/", include("knowledge.search.urls")),
     path("fund/", listings.findings, name="findings"),
     re_path(

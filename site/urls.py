@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("stemmer/", include("knowledge.voices.urls")),
+    path("samtale/", include("knowledge.conversation.urls")),
     path("", include(knowledge_urls)),
 ]
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from knowledge.experiments.evidence import EvidenceStep, evidence_step_expression
 from knowledge.ids import parse_id
 from knowledge.models import EvidenceKind, ExperimentPage, ExperimentStatus
 from knowledge.places import (
@@ -74,6 +75,17 @@ def one_of(choices):
         if text not in values:
             raise InvalidValue(_("not one of the choices"))
         return text
+
+    return clean
+
+
+def one_of_numbers(choices):
+    values = {value for value, _label in choices}
+
+    def clean(text):
+        if not text.isdigit() or int(text) not in values:
+            raise InvalidValue(_("not one of the choices"))
+        return int(text)
 
     return clean
 
@@ -207,6 +219,14 @@ class YearFacet(Facet):
         return listing_year_expression(prefix)
 
 
+@dataclass(frozen=True)
+class EvidenceStepFacet(Facet):
+    """The step of the evidence ladder (knowledge.experiments.evidence), derived in SQL."""
+
+    def value_expression(self, prefix):
+        return evidence_step_expression(prefix)
+
+
 FACETS = (
     TreeFacet("kommune", _("Municipality"), page_id, "title", depth=MUNICIPALITY_DEPTH),
     TreeFacet("skole", _("School"), page_id, "title", depth=SCHOOL_DEPTH),
@@ -230,6 +250,13 @@ FACETS = (
         "findings__evidence_kind",
         choices=tuple(EvidenceKind.choices),
         finding_lookup="evidence_kind",
+    ),
+    EvidenceStepFacet(
+        "evidens",
+        _("Evidence ladder"),
+        one_of_numbers(EvidenceStep.choices),
+        "choices",
+        choices=tuple(EvidenceStep.choices),
     ),
 )
 FACET_PARAMETERS = tuple(facet.parameter for facet in FACETS)

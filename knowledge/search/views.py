@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from knowledge.conversation.search import comments_matching
 from knowledge.listings.facets import FACET_PARAMETERS, read_selections
 from knowledge.models import ExperimentPage, Finding
 from knowledge.places import attach_places
@@ -127,6 +128,8 @@ def search(request):
         "outcome": outcome,
         "page": page,
         "searching": searching,
+        # Members also find what was said about the experiments (knowledge.conversation).
+        "comment_hits": comments_matching(request.user, query),
         "notes": notes,
         "has_filters": bool(selections),
         "clear_filters_url": address.with_changes(chosen={}),

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "schools",
     "knowledge",
     "knowledge.voices",
+    "knowledge.conversation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -249,6 +250,10 @@ LOGGING = {
         "schools": {"handlers": ["console"], "level": "INFO"},
     },
 }
+
+# E-mail (the conversation's notifications and digests): dev.py prints them, production.py sends
+# through SMTP, tests keep them in memory.
+DEFAULT_FROM_EMAIL = os.environ.get("PRAKSISNET_FROM_EMAIL", "Praksisnet <noreply@praksisnet.dk>")
 
 REST_FRAMEWORK = {"DEFAULT_PAGINATION_CLASS": None}
 

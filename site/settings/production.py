@@ -54,6 +54,16 @@ if os.environ.get("PRAKSISNET_MEDIA_STORAGE"):
 TASKS = {**TASKS, "voices": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
+# E-mail through the school's or municipality's SMTP server (notifications, the digests).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+EMAIL_TIMEOUT = 20
+
+
 def caches_from_env(environ):
     """Redis at REDIS_URL when set; else a file cache that all processes on this machine share.
 

@@ -157,6 +157,7 @@ def test_with_a_municipality_chosen_every_other_count_is_what_its_link_lists(
         "status",
         "aar",
         "grundlag",
+        "evidens",
     }
 
     for parameter, label, count, url in others:

@@ -1,0 +1,96 @@
+"""The evidence ladder: derived from an experiment's data and its "builds on" links, the same
+for every reader, shown on the experiment and usable as a filter."""
+
+import html
+
+import pytest
+
+from knowledge.experiments.evidence import EvidenceStep, evidence_step_of
+from knowledge.models import EvidenceKind, ExperimentLink, ExperimentPage, Finding, LinkKind
+from tests.support.english import english  # noqa: F401
+from tests.support.network import build_network, make_experiment, make_school
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+
+def link(page, target, kind=LinkKind.REPLICATES):
+    page = ExperimentPage.objects.get(pk=page.pk)
+    page.links.add(ExperimentLink(target=target, kind=kind))
+    page.save_revision().publish()
+    return ExperimentPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def network():
+    n = build_network()
+    n.school_c = make_school(n.municipality_a, "Ellekærskolen")
+    n.original = make_experiment(n.school_a, "Læsemakkere", pupil_count=22, grades=(4,))
+    return n
+
+
+def test_an_experiment_on_its_own_was_tried_in_one_class(network):
+    assert evidence_step_of(network.original) == EvidenceStep.ONE_CLASS
+
+
+def test_more_pupils_than_a_class_or_several_grades_is_several_classes(network):
+    big = make_experiment(network.school_a, "Hele årgangen", pupil_count=56)
+    grades = make_experiment(network.school_a, "To årgange", grades=(4, 5))
+    assert evidence_step_of(big) == EvidenceStep.SEVERAL_CLASSES
+    assert evidence_step_of(grades) == EvidenceStep.SEVERAL_CLASSES
+
+
+def test_a_repetition_at_the_same_school_is_several_classes(network):
+    link(make_experiment(network.school_a, "Læsemakkere i 5.b"), network.original)
+    assert evidence_step_of(network.original) == EvidenceStep.SEVERAL_CLASSES
+
+
+def test_a_replication_at_another_school_lifts_both_experiments(network):
+    copy = link(make_experiment(network.school_b, "Læsemakkere i Odense"), network.original)
+    assert evidence_step_of(network.original) == EvidenceStep.ANOTHER_SCHOOL
+    assert evidence_step_of(copy) == EvidenceStep.ANOTHER_SCHOOL
+
+
+def test_members_only_drafts_and_other_kinds_of_link_do_not_count(network):
+    link(make_experiment(network.school_b, "Hemmelig kopi", members_only=True), network.original)
+    link(make_experiment(network.school_c, "Udvidelse"), network.original, LinkKind.EXTENDS)
+    draft = make_experiment(network.school_b, "Kladde", live=False)
+    ExperimentLink.objects.create(page=draft, target=network.original, kind=LinkKind.REPLICATES)
+    assert evidence_step_of(network.original) == EvidenceStep.ONE_CLASS
+
+
+def test_several_schools_need_measured_results_for_the_top_step(network):
+    link(make_experiment(network.school_b, "Kopi i Odense"), network.original)
+    copy_c = link(make_experiment(network.school_c, "Kopi i Vanløse"), network.original)
+    assert evidence_step_of(network.original) == EvidenceStep.ANOTHER_SCHOOL
+    Finding.objects.create(
+        page=copy_c, statement="Læsehastigheden steg 12 %.", evidence_kind=EvidenceKind.TEST_RESULTS
+    )
+    assert evidence_step_of(network.original) == EvidenceStep.SEVERAL_SCHOOLS
+
+
+def test_the_experiment_page_shows_its_step_and_links_to_the_explanation(client, network):
+    link(make_experiment(network.school_b, "Kopi i Odense"), network.original)
+    page = html.unescape(client.get(network.original.url).content.decode())
+    assert 'data-evidence-step="3"' in page
+    assert "Step 3 of 4:</strong> Replicated at another school" in page
+    assert 'href="/evidens/"' in page
+    help_page = html.unescape(client.get("/evidens/").content.decode())
+    assert "Replicated at several schools with measured results" in help_page
+    assert "test results or a survey" in help_page
+
+
+def test_the_experiments_list_filters_and_counts_by_step(client, network):
+    link(make_experiment(network.school_b, "Kopi i Odense"), network.original)
+    make_experiment(network.school_c, "Alene", grades=(2,))
+    response = client.get("/forsoeg/", {"evidens": "3"})
+    page = html.unescape(response.content.decode())
+    assert "Læsemakkere" in page and "Kopi i Odense" in page
+    assert "Alene" not in page
+    findings = html.unescape(client.get("/fund/", {"evidens": "1"}).content.decode())
+    assert "Alene" in findings and "Kopi i Odense" not in findings
+
+
+def test_a_step_that_does_not_exist_is_ignored_with_a_message(client, network):
+    page = html.unescape(client.get("/forsoeg/", {"evidens": "9"}).content.decode())
+    assert "Evidence ladder: not one of the choices (this filter was ignored)" in page
+    assert "Læsemakkere" in page
