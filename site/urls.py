@@ -9,11 +9,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 from knowledge import urls as knowledge_urls
 from knowledge.listings.api import api_router
 
+from .password_limits import authenticate_with_password
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Before Wagtail's own (same address): wrong passwords for a page are counted and limited.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("stemmer/", include("knowledge.voices.urls")),
     path("", include(knowledge_urls)),
 ]

@@ -225,6 +225,9 @@ AXES_CLIENT_IP_CALLABLE = "praksisnet.login_limits.client_ip"
 PRAKSISNET_PROXY_COUNT = 0  # reverse proxies in front of the site (production: DJANGO_PROXY_COUNT)
 # Only failed attempts are stored; a log of every successful login is personal data we don't need.
 AXES_DISABLE_ACCESS_LOG = True
+# The shared password of a password-restricted page: wrong tries per address (password_limits.py).
+PAGE_PASSWORD_FAILURE_LIMIT = 10
+PAGE_PASSWORD_COOLOFF = timedelta(minutes=30)
 
 LOGGING = {
     "version": 1,
