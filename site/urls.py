@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge import urls as knowledge_urls
+from knowledge.experiments.media_files import serve_media
 from knowledge.listings.api import api_router
 
 from .password_limits import authenticate_with_password
@@ -23,14 +24,13 @@ urlpatterns = [
         name="wagtailcore_authenticate_with_password",
     ),
     path("stemmer/", include("knowledge.voices.urls")),
+    # Uploads, in every settings module: images only to those who may see a page using them.
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_media, name="media"),
     path("", include(knowledge_urls)),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's page serving comes last: it catches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]

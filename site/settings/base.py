@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin names pages by the titles their reader may know (praksisnet/admin_titles.py).
+    "praksisnet.admin_titles.ReaderTitleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -151,6 +153,10 @@ STATIC_ROOT = Path(os.environ.get("PRAKSISNET_STATIC_ROOT", BASE_DIR / "static_c
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("PRAKSISNET_MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "/media/"
+# Who sends an uploaded image once Django has checked the reader may see it
+# (knowledge/experiments/media_files.py): "" (Django), "x-accel-redirect" (nginx) or "x-sendfile".
+PRAKSISNET_MEDIA_SENDFILE = os.environ.get("PRAKSISNET_MEDIA_SENDFILE", "")
+PRAKSISNET_MEDIA_INTERNAL_URL = os.environ.get("PRAKSISNET_MEDIA_INTERNAL_URL", "/protected-media/")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
