@@ -9,10 +9,22 @@ from wagtail.documents import urls as wagtaildocs_urls
 from knowledge import urls as knowledge_urls
 from knowledge.experiments.media_files import serve_media
 from knowledge.listings.api import api_router
+from knowledge.tags import autocomplete as tag_autocomplete
 
 from .password_limits import authenticate_with_password
 
 urlpatterns = [
+    # Before the admin's own (same addresses): tags of pages the user may not read stay unsaid.
+    path(
+        "admin/tag-autocomplete/",
+        tag_autocomplete.autocomplete,
+        name="wagtailadmin_tag_autocomplete",
+    ),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        tag_autocomplete.autocomplete,
+        name="wagtailadmin_tag_model_autocomplete",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
