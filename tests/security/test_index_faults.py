@@ -95,3 +95,35 @@ def test_a_missing_index_folder_gives_the_notice_and_is_rebuilt(client, whoosh_c
     shutil.rmtree(index_root)
     answers_with_the_notice(client, caplog)
     repaired_without_stale_documents(client, corpus)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_update_index_killed_mid_rebuild_leaves_search_answering_and_the_next_rebuild_clean(
+    client, whoosh_corpus
+):
+    import time
+
+    from tests.support.publisher_process import start_slow_rebuild
+
+    corpus, index_root = whoosh_corpus
+    marker = index_root / "wagtailcore_page.rebuilding"
+    child = start_slow_rebuild()
+    deadline = time.monotonic() + 120
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert marker.exists(), "the rebuild did not start"
+    time.sleep(1)
+    page = ExperimentPage.objects.get(pk=corpus.reading_a.pk)
+    page.title = "Lydbøger i par"
+    page.save_revision().publish()  # written to the live index and journalled
+    child.kill()  # SIGKILL, mid-rebuild
+    child.join(timeout=30)
+    assert result_titles(search(client, q="lydbøger")) == ["Lydbøger i par"]
+    assert len(result_titles(search(client, q="læsning"))) == 3
+
+    call_command("update_index", stdout=io.StringIO())
+    assert not marker.exists()
+    assert result_titles(search(client, q="lydbøger")) == ["Lydbøger i par"]
+    assert result_titles(search(client, q="med lydbøger læsning")).count("Lydbøger i par") == 1
+    generations = [p for p in index_root.glob("wagtailcore_page.*") if p.is_dir()]
+    assert len(generations) <= 3  # live, the one before it, and at most the killed one's
