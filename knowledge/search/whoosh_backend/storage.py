@@ -192,16 +192,12 @@ class IndexLocation:
         try:
             return self._open(path)
         except checksums.IndexCorrupt as exc:
-            raise IndexUnavailable(
-                f"search index {self.live_path} is corrupt: {exc}. "
-                "Run manage.py update_index to rebuild it."
-            ) from exc
+            raise IndexUnavailable(f"search index {self.live_path} is corrupt: {exc}") from exc
         except Exception as exc:  # EmptyIndexError, corrupt TOC, permissions...
             with self._indexes_lock:
                 self._indexes.pop(path, None)
             raise IndexUnavailable(
-                f"search index {self.live_path} cannot be opened: {exc!r}. "
-                "Run manage.py update_index to rebuild it."
+                f"search index {self.live_path} cannot be opened: {exc!r}"
             ) from exc
 
     def searcher(self):
@@ -229,10 +225,7 @@ class IndexLocation:
             cache.pop(self.key, None)
             with self._indexes_lock:
                 self._indexes.pop(path, None)
-            raise IndexUnavailable(
-                f"search index {self.live_path} cannot be read: {exc}. "
-                "Run manage.py update_index to rebuild it."
-            ) from exc
+            raise IndexUnavailable(f"search index {self.live_path} cannot be read: {exc}") from exc
 
     # -- rebuilding ------------------------------------------------------------------------
 
