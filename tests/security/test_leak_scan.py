@@ -1,5 +1,5 @@
 """A leak scan: four hidden experiments, each carrying a unique marker word in its title,
-summary, findings, tags and attachment, must never show on any public surface (pages, lists,
+summary, findings, tags, attachment and picture, must never show on any public surface (pages, lists,
 exports, feeds, search, autocomplete, API, tags, overviews, collections) to a visitor who may
 not read them: an anonymous visitor, a member of another school, a user outside the group.
 
@@ -13,8 +13,10 @@ from urllib.parse import quote, unquote
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.test import Client
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import CollectionIndexPage, CollectionItem, CollectionPage
@@ -36,13 +38,28 @@ HIDDEN_FROM = {
 }
 
 
+def png():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (0, 90, 160)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = png()
+
+
 def marked_experiment(network, kind, word, **kwargs):
     document = get_document_model()(title=f"Bilag {word}")
     document.file.save(f"{word}.pdf", ContentFile(b"%PDF-1.4 " + word.encode()), save=False)
     document.save()
+    image = get_image_model()(title=f"Billede {word}", description=f"Billede {word}")
+    image.file = ImageFile(io.BytesIO(PNG), name=f"{word}.png")
+    image.save()
     return make_experiment(
         network.school_a,
         f"Forsøg {word}",
+        picture=image,
         summary=f"Resumé med {word}.",
         findings=(f"Fundet {word} blev set.",),
         tags=[word],
@@ -120,6 +137,12 @@ def surfaces(network, public, pages, collection):
     return urls
 
 
+def files_of(page):
+    """The page's picture (original and a rendition) and attachment, by address."""
+    document = page.what_we_did[0].value["document"]
+    return [page.picture.file.url, page.picture.get_rendition("width-20").url, document.url]
+
+
 def text_of(response):
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if content.startswith(b"PK"):  # an XLSX workbook: its cells are in zipped XML
@@ -142,6 +165,11 @@ def test_no_marker_reaches_a_visitor_who_may_not_read_it(marked, viewer):
         text = text_of(response).replace(url, "").replace(unquote(url), "")
         text = text.replace(quote(unquote(url)), "")
         leaks += [(url, kind) for kind in HIDDEN_FROM[viewer] if MARKERS[kind] in text]
+    for kind in HIDDEN_FROM[viewer]:
+        for url in files_of(pages[kind]):
+            response = client.get(url)
+            if response.status_code == 200:
+                leaks.append((url, kind))
     assert leaks == []
     # The scan reads the surfaces for real: the public experiment is on them.
     assert "Åbent forsøg om læsning" in text_of(client.get("/forsoeg/"))
