@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .experiments.document_privacy import refuse_hidden_documents
+from .experiments.file_privacy import refuse_hidden_documents
 from .experiments.privacy import choosable_pages
 from .models import Subject, SynonymGroup
 from .tags.admin import TagViewSet

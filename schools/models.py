@@ -11,10 +11,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from praksisnet.admin_titles import ReaderTitleMixin
+
 from .permissions import SchoolPagePermissionTester
 
 
-class MunicipalityPage(Page):
+class MunicipalityPage(ReaderTitleMixin, Page):
     """A municipality (kommune): owns its schools and the collections its curators build."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -49,7 +51,7 @@ class MunicipalityPage(Page):
         verbose_name_plural = _("municipalities")
 
 
-class SchoolPage(Page):
+class SchoolPage(ReaderTitleMixin, Page):
     """A school: its profile, its teacher teams and the experiments they publish under it.
 
     Creating one creates the school's teachers and leaders groups (see schools.groups).

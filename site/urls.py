@@ -1,29 +1,49 @@
 from django.conf import settings
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge import urls as knowledge_urls
+from knowledge.experiments.media_files import serve_media
 from knowledge.listings.api import api_router
+from knowledge.tags import autocomplete as tag_autocomplete
+
+from .password_limits import authenticate_with_password
 
 urlpatterns = [
+    # Before the admin's own (same addresses): tags of pages the user may not read stay unsaid.
+    path(
+        "admin/tag-autocomplete/",
+        tag_autocomplete.autocomplete,
+        name="wagtailadmin_tag_autocomplete",
+    ),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        tag_autocomplete.autocomplete,
+        name="wagtailadmin_tag_model_autocomplete",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Before Wagtail's own (same address): wrong passwords for a page are counted and limited.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("stemmer/", include("knowledge.voices.urls")),
     path("samtale/", include("knowledge.conversation.urls")),
+    # Uploads, in every settings module: images only to those who may see a page using them.
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_media, name="media"),
     path("", include(knowledge_urls)),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's page serving comes last: it catches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]

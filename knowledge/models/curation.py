@@ -9,9 +9,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.curation.forms import CollectionPageForm
+from praksisnet.admin_titles import ReaderTitleMixin
 
 
-class CollectionIndexPage(Page):
+class CollectionIndexPage(ReaderTitleMixin, Page):
     """The folder of a municipality's collections; its curators' permissions are granted here."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -32,7 +33,7 @@ class CollectionIndexPage(Page):
         verbose_name_plural = _("collection folders")
 
 
-class CollectionPage(Page):
+class CollectionPage(ReaderTitleMixin, Page):
     """An ordered, annotated list of experiments from any school."""
 
     intro = RichTextField(_("introduction"), blank=True)

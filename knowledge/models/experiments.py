@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from knowledge.experiments.blocks import ExperimentBodyBlock
 from knowledge.experiments.forms import ExperimentPageForm
+from praksisnet.admin_titles import ReaderTitleMixin
 
 #: Dates outside these years are typing errors (year 1 made an overview of 4,000 terms).
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
@@ -91,7 +92,7 @@ def restricted_paths_closed_to(user):
 ExperimentManager = PageManager.from_queryset(ExperimentQuerySet)
 
 
-class ExperimentPage(Page):
+class ExperimentPage(ReaderTitleMixin, Page):
     """One practice experiment (prøvehandling) by a teacher team, published under its school."""
 
     summary = models.TextField(

@@ -5,8 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from praksisnet.admin_titles import ReaderTitleMixin
 
-class HomePage(Page):
+
+class HomePage(ReaderTitleMixin, Page):
     """What the network is, its newest experiments, its most used tags and its numbers."""
 
     intro = RichTextField(_("introduction"), blank=True)

@@ -131,8 +131,11 @@ def near_misses(visible, text, backend_name):
 def suggestion_for(backend, backend_name, visible, text):
     """A corrected query from the backend, offered only if it finds something the user may see.
 
-    The backend's vocabulary spans every indexed page, so checking the suggestion against the
-    visitor's own results keeps words of drafts and members-only experiments private.
+    The backend's vocabulary spans every indexed page, so every word the suggestion changes must
+    itself, as one exact word, be in an experiment the visitor may see: the whole suggestion
+    could find something through its other words ("kvantefysik lydbøger"), and a compound
+    written only in a draft through its public parts ("morgenlæsningen"). That keeps the
+    words of drafts and of experiments behind restrictions private.
     """
     suggest = getattr(backend, "suggest", None)
     if suggest is None or not text:
@@ -144,6 +147,10 @@ def suggestion_for(backend, backend_name, visible, text):
         return None
     if not suggestion or suggestion.strip().lower() == text.strip().lower():
         return None
+    typed = {word.lower() for word in text.split()}
+    for word in suggestion.split():
+        if word.lower() not in typed and not matching_pks(visible, Phrase(word), backend_name)[0]:
+            return None
     pks, _ = matching_pks(visible, build_query(suggestion), backend_name)
     return suggestion if pks else None
 

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin names pages by the titles their reader may know (praksisnet/admin_titles.py).
+    "praksisnet.admin_titles.ReaderTitleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -154,6 +156,10 @@ STATIC_ROOT = Path(os.environ.get("PRAKSISNET_STATIC_ROOT", BASE_DIR / "static_c
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("PRAKSISNET_MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "/media/"
+# Who sends an uploaded image once Django has checked the reader may see it
+# (knowledge/experiments/media_files.py): "" (Django), "x-accel-redirect" (nginx) or "x-sendfile".
+PRAKSISNET_MEDIA_SENDFILE = os.environ.get("PRAKSISNET_MEDIA_SENDFILE", "")
+PRAKSISNET_MEDIA_INTERNAL_URL = os.environ.get("PRAKSISNET_MEDIA_INTERNAL_URL", "/protected-media/")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -240,6 +246,9 @@ AXES_CLIENT_IP_CALLABLE = "praksisnet.login_limits.client_ip"
 PRAKSISNET_PROXY_COUNT = 0  # reverse proxies in front of the site (production: DJANGO_PROXY_COUNT)
 # Only failed attempts are stored; a log of every successful login is personal data we don't need.
 AXES_DISABLE_ACCESS_LOG = True
+# The shared password of a password-restricted page: wrong tries per address (password_limits.py).
+PAGE_PASSWORD_FAILURE_LIMIT = 10
+PAGE_PASSWORD_COOLOFF = timedelta(minutes=30)
 
 LOGGING = {
     "version": 1,

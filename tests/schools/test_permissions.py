@@ -138,6 +138,39 @@ def test_permission_matrix(world, role, page_name):
     assert {action: getattr(tester, action)() for action in ACTIONS} == expected
 
 
+# Lock and copy, for the roles and pages where they differ: (lock, copy, delete ignoring bulk).
+# A leader manages the school profile (edit, publish) but may neither lock it (no "lock"
+# permission) nor copy it (copying a school is restructuring, as deleting and moving are).
+LOCK_COPY = {
+    "admin": {"school_a": "111", "experiment_a": "111", "collections_a": "111"},
+    "teacher_a": {"school_a": "...", "experiment_a": ".1.", "collections_a": "..."},
+    "leader_a": {"school_a": "...", "experiment_a": ".11", "collections_a": "..."},
+    "curator_a": {"school_a": "...", "experiment_a": "...", "collections_a": "..."},
+}
+
+
+@pytest.mark.parametrize(
+    ("role", "page_name"),
+    [(role, page) for role, row in LOCK_COPY.items() for page in row],
+)
+def test_lock_and_copy_follow_who_manages_and_who_restructures(world, role, page_name):
+    network, pages = world
+    tester = Page.objects.get(pk=pages[page_name].pk).permissions_for_user(getattr(network, role))
+    found = [tester.can_lock(), tester.can_copy(), tester.can_delete(ignore_bulk=True)]
+    assert "".join("1" if allowed else "." for allowed in found) == LOCK_COPY[role][page_name]
+
+
+def test_an_inactive_administrator_may_neither_manage_nor_restructure_the_school(world):
+    network, pages = world
+    network.admin.is_active = False
+    network.admin.save()
+    tester = Page.objects.get(pk=pages["school_a"].pk).permissions_for_user(network.admin)
+    assert not any(
+        [tester.can_edit(), tester.can_lock(), tester.can_copy(), tester.can_move()]
+        + [tester.can_delete(), tester.can_delete(ignore_bulk=True)]
+    )
+
+
 @pytest.mark.parametrize("role", ["teacher_a", "leader_a"])
 def test_an_experiment_cannot_be_moved_to_another_school(world, role):
     network, pages = world

@@ -84,3 +84,45 @@ def publish_at_once(processes, work, settings_module="praksisnet.settings.test",
             return [future.result(timeout=600) for future in futures]
     finally:
         manager.shutdown()
+
+
+def rebuild_slowly(db_name, search_backends, settings_module="praksisnet.settings.test"):
+    """Run update_index against the parent's test database and index, pausing a minute after
+    its first batch of documents, so the parent can kill it mid-rebuild (tests/security)."""
+    import time
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    from django.conf import settings
+
+    settings.DATABASES["default"]["NAME"] = db_name
+    settings.WAGTAILSEARCH_BACKENDS = search_backends
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from knowledge.search.whoosh_backend.indexes import WhooshBulkIndex
+
+    add_items = WhooshBulkIndex._add_items
+
+    def add_then_pause(self, model, items):
+        add_items(self, model, items)
+        time.sleep(60)
+
+    WhooshBulkIndex._add_items = add_then_pause
+    call_command("update_index")
+
+
+def start_slow_rebuild():
+    """rebuild_slowly in a child process, started; closes this process's database connection."""
+    from django.conf import settings
+    from django.db import connection
+
+    db_name = str(connection.settings_dict["NAME"])
+    connection.close()
+    context = multiprocessing.get_context("spawn")
+    child = context.Process(
+        target=rebuild_slowly, args=(db_name, settings.WAGTAILSEARCH_BACKENDS), daemon=True
+    )
+    child.start()
+    return child

@@ -23,6 +23,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
 
+from . import checksums
 from .schema import build_schema, fit_to_schema
 
 logger = logging.getLogger("knowledge.search")
@@ -178,6 +179,7 @@ class IndexLocation:
                 del self._indexes[stale]
             ix = self._indexes.get(path)
             if ix is None:
+                checksums.verify(path, full=True)
                 ix = whoosh_index.open_dir(path)
                 self._indexes[path] = ix
             return ix
@@ -189,6 +191,8 @@ class IndexLocation:
         path = os.path.realpath(self.live_path)
         try:
             return self._open(path)
+        except checksums.IndexCorrupt as exc:
+            raise IndexUnavailable(f"search index {self.live_path} is corrupt: {exc}") from exc
         except Exception as exc:  # EmptyIndexError, corrupt TOC, permissions...
             with self._indexes_lock:
                 self._indexes.pop(path, None)
@@ -203,6 +207,8 @@ class IndexLocation:
         cache = self._local.__dict__.setdefault("searchers", {})
         searcher = cache.get(self.key)
         try:
+            # Before Whoosh touches a mapped segment: one cut short would kill the process.
+            checksums.verify(path)
             # Not Searcher.refresh(): its reader reuse keeps a segment's old deletion set, so a
             # document replaced by update_document() would stay findable under its old text.
             if (
@@ -219,9 +225,7 @@ class IndexLocation:
             cache.pop(self.key, None)
             with self._indexes_lock:
                 self._indexes.pop(path, None)
-            raise IndexUnavailable(
-                f"search index {self.live_path} cannot be read: {exc!r}"
-            ) from exc
+            raise IndexUnavailable(f"search index {self.live_path} cannot be read: {exc}") from exc
 
     # -- rebuilding ------------------------------------------------------------------------
 
@@ -236,6 +240,7 @@ class IndexLocation:
             ix = whoosh_index.open_dir(str(generation))
             replayed = self.journal.replay(ix, self.WRITER_ARGS)
             before_swap(replayed)
+            checksums.record(generation)
             self._swap_locked(generation)
             self.journal.end()
             return replayed
@@ -252,6 +257,7 @@ class IndexLocation:
         gen.mkdir()
         (gen / BUILDING_MARKER).touch()
         whoosh_index.create_in(str(gen), build_schema(self.analyzer))
+        checksums.record(gen)
         return gen
 
     def _swap_locked(self, generation: Path):
@@ -311,6 +317,7 @@ class IndexLocation:
                 raise
             else:
                 writer.commit()
+                checksums.record(ix.storage.folder)
 
     def reset(self):
         """Replace the live index by an empty one."""

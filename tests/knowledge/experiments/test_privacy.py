@@ -220,3 +220,18 @@ def test_a_restriction_set_while_a_draft_is_pending_is_kept_when_the_draft_is_pu
     draft.get_latest_revision().publish()
     assert _members_only(page)
     assert _login_restrictions(page).exists()
+
+
+def test_another_pages_login_restriction_is_not_written_into_an_experiments_draft(
+    network, experiments
+):
+    # The members-only experiment has a login restriction of its own; the public one gets a
+    # group restriction while a draft is pending: its draft must stay "public" (its own choice).
+    page = experiments["public"]
+    ExperimentPage.objects.get(pk=page.pk).save_revision()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([network.school_a.leaders_group])
+    draft = ExperimentPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert draft.members_only is False

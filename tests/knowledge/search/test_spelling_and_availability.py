@@ -43,6 +43,22 @@ def test_did_you_mean_never_reveals_words_of_hidden_experiments(client, corpus, 
 
 
 @pytest.mark.django_db
+def test_did_you_mean_offers_no_hidden_word_beside_a_word_that_finds_something(client, corpus):
+    # "kvantefysik" is hidden; "lydbøger" alone finds a public experiment, so a check of the
+    # whole suggested query would pass.
+    outcome = search(client, q="kvantefysok lydbøger").context["outcome"]
+    assert outcome.suggestion is None or "kvantefysik" not in outcome.suggestion
+
+
+@pytest.mark.django_db
+def test_did_you_mean_offers_no_compound_of_a_draft_whose_parts_are_public(client, corpus, network):
+    # The parts "morgen" and "læsning" are public; the compound is written only in a draft.
+    make_experiment(network.school_a, "Udkast", live=False, summary="Morgenlæsningen i 3.a.")
+    outcome = search(client, q="morgenlæsnigen").context["outcome"]
+    assert outcome.suggestion != "morgenlæsningen"
+
+
+@pytest.mark.django_db
 def test_no_correction_when_the_search_finds_enough(client, corpus):
     assert search(client, q="læsning").context["outcome"].suggestion is None
 

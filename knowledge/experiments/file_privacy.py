@@ -1,6 +1,7 @@
-"""Attachments are as private as the pages that use them.
+"""Attachments and images are as private as the pages that use them.
 
-Wagtail serves every document to anyone who has its URL. An attachment of a members-only or
+Wagtail serves every document to anyone who has its URL (and a web server serves every image
+file under MEDIA_ROOT); media_files.py serves images through the same check. An attachment of a members-only or
 unpublished experiment must not reach anonymous visitors, so a document is served anonymously
 only when at least one live page that anonymous visitors may read refers to it (Wagtail's
 reference index knows which pages use which documents). A logged-in member may fetch it when
@@ -20,7 +21,7 @@ from knowledge.models import ExperimentPage
 
 
 def pages_using(document):
-    """Ids of the pages whose saved content refers to the document."""
+    """Ids of the pages whose saved content refers to the document (or image)."""
     page_type = ReferenceIndex._get_base_content_type(Page)
     return (
         ReferenceIndex.get_references_to(document)
@@ -29,7 +30,8 @@ def pages_using(document):
     )
 
 
-def document_is_public(document):
+def is_public(document):
+    """Whether anonymous visitors may fetch the document or image."""
     page_ids = [int(pk) for pk in pages_using(document)]
     if not page_ids:
         return False
@@ -38,8 +40,8 @@ def document_is_public(document):
     return readable.exclude(pk__in=hidden_experiments.values("pk")).exists()
 
 
-def document_is_readable_by(document, user):
-    """Whether a logged-in user may fetch the document (see the module docstring)."""
+def is_readable_by(document, user):
+    """Whether a logged-in user may fetch the document or image (see the module docstring)."""
     if user.is_superuser:
         return True
     from wagtail.permissions import policy_registry
@@ -68,9 +70,9 @@ def refuse_hidden_documents(document, request):
     document gets a login page (anonymous) or a refusal (logged in)."""
     user = request.user
     if user.is_authenticated:
-        if document_is_readable_by(document, user):
+        if is_readable_by(document, user):
             return None
         raise PermissionDenied(_("This attachment belongs to pages you cannot read."))
-    if document_is_public(document):
+    if is_public(document):
         return None
     return redirect_to_login(request.get_full_path())

@@ -1,0 +1,94 @@
+"""The admin names a page by the title its reader may know (praksisnet/admin_titles.py): the
+latest draft's title to those who may edit the page, the published title to other readers of a
+live page, and a neutral phrase for pages they may not read, wherever the admin lists pages."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+
+from knowledge.models import ExperimentPage, LinkKind
+from tests.knowledge.experiments.test_links import post_edit
+from tests.support.network import PASSWORD, make_experiment
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = "Offentligt forsøg om trivsel"
+PENDING = "Ny hemmelig titel om trivsel"
+DRAFT = "Kladde der aldrig blev udgivet"
+
+
+@pytest.fixture
+def pages(network):
+    live = make_experiment(network.school_a, PUBLISHED)
+    changed = ExperimentPage.objects.get(pk=live.pk)
+    changed.title = PENDING
+    changed.save_revision()  # an unpublished change: the draft title is PENDING
+    draft = make_experiment(network.school_a, DRAFT, live=False)
+    return live, draft
+
+
+def logged_in(user):
+    client = Client()
+    client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def text_of(response):
+    assert response.status_code == 200
+    if response["Content-Type"].startswith("application/json"):
+        payload = response.json()
+        return payload.get("html") or str(payload)
+    return response.content.decode()
+
+
+def test_the_page_chooser_shows_another_schools_page_by_its_published_title(network, pages):
+    other_school = logged_in(network.teacher_b)
+    for url, params in [
+        (f"/admin/choose-page/{network.school_a.pk}/", {}),
+        ("/admin/choose-page/search/", {"q": "trivsel"}),
+    ]:
+        shown = text_of(other_school.get(url, params))
+        assert PUBLISHED in shown and PENDING not in shown, url
+    own_school = logged_in(network.teacher_a)
+    shown = text_of(own_school.get(f"/admin/choose-page/{network.school_a.pk}/"))
+    assert PENDING in shown  # its own editors see what they are working on
+
+
+def test_choosing_pages_by_id_tells_no_draft_title(network, pages):
+    live, draft = pages
+    shown = text_of(
+        logged_in(network.teacher_b).get(
+            "/admin/choose-page/chosen-multiple/", {"id": [live.pk, draft.pk]}
+        )
+    )
+    assert PENDING not in shown and DRAFT not in shown
+    assert PUBLISHED in shown
+
+
+@pytest.mark.parametrize("action", ["delete", "move", "publish", "unpublish"])
+def test_a_bulk_action_confirmation_for_any_id_tells_no_title_it_should_not(network, pages, action):
+    live, draft = pages
+    response = logged_in(network.teacher_b).get(
+        f"/admin/bulk/wagtailcore/page/{action}/", {"id": [live.pk, draft.pk]}
+    )
+    shown = response.content.decode()
+    assert PENDING not in shown and DRAFT not in shown
+
+
+def test_the_page_types_report_tells_no_other_schools_draft_title(network, pages):
+    client = logged_in(network.teacher_b)
+    for url in ("/admin/reports/page-types-usage/", "/admin/reports/page-types-usage/results/"):
+        response = client.get(url)
+        shown = response.content.decode()
+        assert PENDING not in shown and DRAFT not in shown, url
+
+
+def test_the_chooser_widget_rerendered_after_an_error_tells_no_draft_title(network, pages):
+    live, draft = pages
+    own = make_experiment(network.school_b, "Beta")
+    response = post_edit(
+        logged_in(network.leader_b), own, [(draft, LinkKind.EXTENDS), (live, LinkKind.ADAPTS)]
+    )
+    form = str(BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form"))
+    assert DRAFT not in form and PENDING not in form
+    assert PUBLISHED in form  # the chosen live experiment, by the title its reader may know
