@@ -104,5 +104,5 @@ def test_a_published_experiment_keeps_its_address_and_a_clash_is_explained_in_da
     errors = response.context["form"].errors["slug"]
     assert errors == [
         "Et andet forsøg på skolen har allerede adressen “stafetmatematik”. Vælg en anden "
-        "adresse (kort navn) under fanen Promovering."
+        "adresse (kort navn) under fanen Promover."
     ]
