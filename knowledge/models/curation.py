@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.curation.forms import CollectionPageForm
+from knowledge.experiments.chooser import ExperimentChooser
 
 
 class CollectionIndexPage(Page):
@@ -62,7 +63,7 @@ class CollectionItem(Orderable):
     )
     note = models.TextField(_("why it is here"), max_length=800, blank=True)
 
-    panels = [FieldPanel("experiment"), FieldPanel("note")]
+    panels = [FieldPanel("experiment", widget=ExperimentChooser), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("experiment in collection")

@@ -44,6 +44,7 @@ def make_school(municipality, title, **fields):
 def make_team(school, name="Team 4.-6.", grade_band=GradeBand.MELLEMTRIN, members=()):
     team = TeacherTeam.objects.create(school=school, name=name, grade_band=grade_band)
     team.members.set(members)
+    team.save()  # a ParentalManyToManyField is written when its owner is saved
     return team
 
 
