@@ -151,6 +151,7 @@ def test_the_screens_a_teacher_uses_are_danish(client, network, teachers_work):
         "/admin/images/chooser/",
         "/admin/documents/chooser/",
         f"/admin/choose-page/{school}/",
+        "/admin/hjaelp/",
     ]
     assert screens(client, urls) == {}
 
