@@ -1,8 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .experiments import dashboard
 from .experiments.file_privacy import refuse_hidden_documents
 from .experiments.privacy import choosable_pages
 from .models import Subject, SynonymGroup
@@ -51,3 +54,31 @@ def only_pages_the_editor_may_read(pages, request):
     another school's drafts and experiments behind restrictions they do not pass are not
     theirs to browse (the chooser would show their titles)."""
     return choosable_pages(pages, request.user)
+
+
+hooks.register("construct_homepage_panels", dashboard.dashboard_panels)
+
+
+@hooks.register("register_admin_urls")
+def register_help_page():
+    return [path("hjaelp/", dashboard.help_page, name="praksisnet_help")]
+
+
+@hooks.register("construct_help_menu")
+def danish_help_instead_of_wagtails_guide(request, menu_items):
+    """The help menu leads to Praksisnet's own Danish help, not Wagtail's English guide."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name not in {"editor-guide"} and not item.name.startswith("whats-new-in-wagtail")
+    ]
+    menu_items.insert(
+        0,
+        MenuItem(
+            _("Help with Praksisnet"),
+            reverse("praksisnet_help"),
+            name="praksisnet-help",
+            icon_name="help",
+            order=0,
+        ),
+    )

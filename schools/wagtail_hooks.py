@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,3 +18,11 @@ class TeacherTeamViewSet(SnippetViewSet):
 
 
 register_snippet(TeacherTeamViewSet)
+
+
+@hooks.register("construct_page_action_menu")
+def one_way_to_publish_a_page_in_moderation(menu_items, request, context):
+    """A leader approving a teacher's experiment sees "Godkend og udgiv" only: "Udgiv" beside it
+    would publish the same page but leave the approval open, and the leader had to guess."""
+    if any(item.name == "approve" for item in menu_items):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]

@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from knowledge.cache import cached_listing
 from knowledge.listings.queries import public_pages
 from knowledge.models import CollectionPage, ExperimentPage
-from knowledge.places import attach_places
+from knowledge.places import attach_places, listing_date
 from schools.models import MunicipalityPage
 
 NETWORK_COLLECTIONS_SHOWN = 6
@@ -64,3 +64,20 @@ def collections_in_folder(folder, user):
     """The published collections in a municipality's collections folder, by title."""
     collections = public_pages(CollectionPage.objects.child_of(folder).live())
     return list(_with_visible_counts(collections, user).order_by("title"))
+
+
+def collection_byline(collection):
+    """Who keeps a collection and where: its municipality, its curator's name, when last published.
+
+    The curator is the page's owner, named only by their full name (a username is a login, not a
+    name to print); 2 queries.
+    """
+    attach_places([collection])
+    owner = collection.owner
+    curator = owner.get_full_name() if owner is not None else ""
+    published = collection.last_published_at or collection.first_published_at
+    return {
+        "municipality": collection.listing_municipality,
+        "curator": curator,
+        "updated": listing_date(None, published) if published else None,
+    }

@@ -43,10 +43,12 @@ from knowledge.models import (
     PraksisImage,
     Subject,
 )
+from knowledge.places import attach_places
 from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
 
 from . import vocabulary as words
 from .pictures import DEMO_COLLECTION, create_pictures
+from .writing import Writer, choose_subjects
 
 PICTURE_COUNT = 24
 BATCH_SIZE = 500
@@ -143,6 +145,7 @@ class NetworkBuilder:
         self.rng = random.Random(seed)
         self.now = timezone.now()
         self.today = timezone.localdate()
+        self.writer = Writer(random.Random(f"{seed}-writing"))
 
     # Building ---------------------------------------------------------------
 
@@ -282,14 +285,8 @@ class NetworkBuilder:
         band = team.grade_band
         theme = rng.choice([t for t in words.THEMES if band in t["bands"]])
         grades = sorted(rng.sample(words.BAND_GRADES[band], rng.choice([1, 1, 2])))
-        title = rng.choice(theme["titles"]).format(klasse=class_name(grades[0], rng))
-        title = title[0].upper() + title[1:]
-        slug = base = slugify(title, allow_unicode=True)[:70]
-        suffix = 2
-        while slug in used_slugs:
-            slug, suffix = f"{base}-{suffix}", suffix + 1
-        used_slugs.add(slug)
-
+        subjects = choose_subjects(rng, theme, band)
+        klasse = class_name(grades[0], rng)
         start = self.today + datetime.timedelta(days=rng.randint(-3 * 365, 60))
         end = start + datetime.timedelta(weeks=rng.randint(4, 16))
         if end < self.today:
@@ -309,6 +306,20 @@ class NetworkBuilder:
             ),
             self.now,
         )
+        fields = demo_values(random.Random(f"{self.seed}-fields-{number}"))
+        writer = self.writer
+        title = writer.title(theme, subjects, band, klasse, start, school.title)
+        weeks = (end - start).days // 7
+        summary = writer.summary(
+            theme, subjects, band, status, klasse, start, weeks, fields.get("pupil_count")
+        )
+        reports = writer.reports(theme, subjects, band, status)
+        slug = base = slugify(title, allow_unicode=True)[:70]
+        suffix = 2
+        while slug in used_slugs:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        used_slugs.add(slug)
+
         live = number % DRAFT_EVERY != 5
         members_only = live and number % MEMBERS_ONLY_EVERY == 7
 
@@ -328,49 +339,46 @@ class NetworkBuilder:
             first_published_at=published_at if live else None,
             last_published_at=published_at if live else None,
             latest_revision_created_at=published_at,
-            summary=rng.choice(theme["summaries"]),
+            summary=summary,
             team=team,
             status=status,
             start_date=start,
             end_date=end if status != ExperimentStatus.PLANNED or rng.random() < 0.5 else None,
-            question=rng.choice(theme["questions"]),
-            background=f"<p>{rng.choice(theme['backgrounds'])}</p>",
-            what_we_did=json.dumps(self._what_we_did(theme)),
-            observations="".join(f"<p>{o}</p>" for o in rng.sample(theme["observations"], 2)),
-            next_steps=f"<p>{rng.choice(theme['next_steps'])}</p>",
-            reflection=f"<p>{rng.choice(words.REFLECTIONS)}</p>",
+            question=reports["question"],
+            background=reports["background"],
+            what_we_did=json.dumps(self._what_we_did(theme, subjects, band)),
+            observations=reports["observations"],
+            next_steps=reports["next_steps"],
+            reflection=reports["reflection"],
             picture=rng.choice(self.pictures) if rng.random() < PICTURE_SHARE else None,
             members_only=members_only,
             # Fields declared with a demo value (knowledge.experiments.fields), from a generator
             # of their own so that adding one leaves the rest of the network as it was.
-            **demo_values(random.Random(f"{self.seed}-fields-{number}")),
+            **fields,
         )
         tags = list(theme["tags"]) + rng.sample(theme["extra_tags"], rng.randint(0, 2))
         if rng.random() < 0.25:
             tags.append(rng.choice(words.COMMON_TAGS))
         if rng.random() < 0.03:
             tags.append(rng.choice(words.RARE_TAGS))
-        subject_choices = [s for s in theme["subjects"] if s in words.BAND_SUBJECTS[band]] or theme[
-            "subjects"
-        ][:1]
         return _Planned(
             page=page,
             school=school,
             theme=theme["key"],
-            subjects=rng.sample(subject_choices, min(len(subject_choices), rng.choice([1, 1, 2]))),
+            subjects=subjects,
             grades=grades,
             tags=sorted(set(tags)),
-            findings=rng.sample(theme["findings"], rng.randint(1, min(3, len(theme["findings"])))),
+            findings=reports["findings"],
         )
 
-    def _what_we_did(self, theme):
+    def _what_we_did(self, theme, subjects, band):
         rng = self.rng
         blocks = [
             ("paragraph", f"<p>{text}</p>")
             for text in rng.sample(theme["actions"], rng.randint(2, 3))
         ]
         if rng.random() < 0.6:
-            speaker, quote = rng.choice(theme["quotes"])
+            speaker, quote = self.writer.quote(theme, subjects, band)
             blocks.insert(
                 rng.randint(1, len(blocks)),
                 ("quote", {"quote": quote, "speaker": speaker, "attribution": ""}),
@@ -474,7 +482,6 @@ class NetworkBuilder:
     # Collections and accounts -----------------------------------------------
 
     def _create_collections(self, experiments):
-        rng = self.rng
         public = ExperimentPage.objects.live().filter(members_only=False)
         for number, municipality in enumerate(self.municipalities):
             folder = CollectionIndexPage.objects.child_of(municipality).get()
@@ -487,9 +494,17 @@ class NetworkBuilder:
                         "-first_published_at"
                     )[:6]
                 ) or list(public.filter(tags__name=tag).order_by("-first_published_at")[:6])
+                school_titles = {
+                    e.pk: place.title
+                    for e, place in ((e, e.listing_school) for e in attach_places(chosen))
+                }
                 collection = CollectionPage(title=title, intro=f"<p>{intro}</p>")
                 collection.items = [
-                    CollectionItem(experiment=e, note=rng.choice(words.CURATOR_NOTES), sort_order=i)
+                    CollectionItem(
+                        experiment=e,
+                        note=self.writer.curator_note(e.title, school_titles[e.pk]),
+                        sort_order=i,
+                    )
                     for i, e in enumerate(chosen)
                 ]
                 folder.add_child(instance=collection)

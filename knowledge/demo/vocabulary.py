@@ -287,11 +287,18 @@ COLLECTIONS = [
     ),
 ]
 
+# Why a curator chose an experiment: {title} and {school} make each note the experiment's own.
 CURATOR_NOTES = [
-    "Et godt sted at starte: forsøget er enkelt at gå i gang med og kræver ingen særlige materialer.",
-    "Læg mærke til, hvordan teamet målte før og efter. Det kan de fleste skoler gøre på samme måde.",
-    "Her er resultaterne tydelige, og teamet beskriver ærligt, hvad der ikke virkede.",
-    "Forsøget er tilpasset en skole med mange tosprogede elever og viser, hvordan det kan gøres.",
-    "Et godt eksempel på, hvordan et forsøg fra én skole kan gentages på en anden.",
-    "Læs især refleksionen til sidst: den rummer gode råd om tid og planlægning.",
+    "Et godt sted at starte: „{title}“ er enkelt at gå i gang med og kræver ingen særlige materialer.",
+    "Læg mærke til, hvordan teamet på {school} målte før og efter. Det kan de fleste skoler gøre på samme måde.",
+    "I „{title}“ er resultaterne tydelige, og {school} beskriver ærligt, hvad der ikke virkede.",
+    "„{title}“ viser, hvordan et forsøg kan tilpasses elever med vidt forskellige forudsætninger.",
+    "Et godt eksempel på, hvordan et forsøg kan gentages: {school} fortæller præcist, hvad de gjorde.",
+    "Læs især refleksionen i „{title}“: den rummer gode råd om tid og planlægning.",
+    "Teamet på {school} arbejdede med få elever ad gangen; læs, hvordan de fik plads til det i skemaet.",
+    "„{title}“ er med, fordi eleverne selv kommer til orde i beskrivelsen.",
+    "Vi har valgt {school}s forsøg, fordi det kan gennemføres uden ekstra timer.",
+    "Bemærk, hvordan „{title}“ inddrager forældrene undervejs.",
+    "Et forsøg, der viser, at det tager tid: {school} gav det et helt forløb, før de gjorde status.",
+    "„{title}“ passer godt til team, der vil prøve noget nyt sammen med en kollega.",
 ]

@@ -64,6 +64,23 @@ class ExperimentPageForm(WagtailAdminPageForm):
             "invalid_choice": _team_from_message(school.title),
         }
 
+    def clean_slug(self):
+        """A slug taken by another page of the school gets a number, while the page has never been
+        published: an abandoned form's autosaved draft must not block the next try with the same
+        title, and teachers never see the slug (it sits on the Promote tab)."""
+        slug = self.cleaned_data.get("slug")
+        parent = self.parent_page
+        if not slug or parent is None or self.instance.first_published_at is not None:
+            return slug
+        siblings = parent.get_children()
+        if self.instance.pk:
+            siblings = siblings.not_page(self.instance)
+        taken = set(siblings.filter(slug__startswith=slug).values_list("slug", flat=True))
+        candidate, number = slug, 2
+        while candidate in taken:
+            candidate, number = f"{slug}-{number}", number + 1
+        return candidate
+
     def clean(self):
         cleaned_data = super().clean()
         page = self.instance

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from knowledge.curation.forms import CollectionPageForm
 from praksisnet.admin_titles import ReaderTitleMixin
+from knowledge.experiments.chooser import ExperimentChooser
 
 
 class CollectionIndexPage(ReaderTitleMixin, Page):
@@ -63,7 +64,7 @@ class CollectionItem(Orderable):
     )
     note = models.TextField(_("why it is here"), max_length=800, blank=True)
 
-    panels = [FieldPanel("experiment"), FieldPanel("note")]
+    panels = [FieldPanel("experiment", widget=ExperimentChooser), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("experiment in collection")

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from knowledge.experiments.blocks import ExperimentBodyBlock
+from knowledge.experiments.chooser import ExperimentChooser
 from knowledge.experiments.forms import ExperimentPageForm
 from praksisnet.admin_titles import ReaderTitleMixin
 
@@ -174,7 +175,14 @@ class ExperimentPage(ReaderTitleMixin, Page):
         ),
         FieldPanel("question"),
         FieldPanel("background"),
-        FieldPanel("what_we_did"),
+        FieldPanel(
+            "what_we_did",
+            help_text=_(
+                "What happened in the lessons, step by step. Add a paragraph, a picture, a quote "
+                "from a pupil or a colleague, a table or a document with the + button, in the "
+                "order a colleague should read them."
+            ),
+        ),
         FieldPanel("observations"),
         InlinePanel("findings", label=_("Findings"), min_num=0),
         FieldPanel("next_steps"),
@@ -287,7 +295,7 @@ class ExperimentLink(Orderable):
     )
     kind = models.CharField(_("kind of link"), max_length=20, choices=LinkKind.choices)
 
-    panels = [FieldPanel("kind"), FieldPanel("target")]
+    panels = [FieldPanel("kind"), FieldPanel("target", widget=ExperimentChooser)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("builds on")

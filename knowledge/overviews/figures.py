@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count
 from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page, WorkflowState
@@ -279,4 +281,86 @@ def municipality_figures(municipality, kind, user):
         "untouched": [t for t in themes if t.school_count == 0],
         "chart": chart,
         "experiment_count": len(experiments),
+    }
+
+
+# --- How the municipality overview presents its figures --------------------------------------
+
+HEATMAP_THEMES = 10  # the compact heat map: the most shared themes; the full table has them all
+HIGHLIGHTS_SHOWN = 8  # shared themes and gaps named at the top of the overview
+HEAT_LEVELS = 4
+
+
+@dataclass
+class Cell:
+    count: int
+    url: str  # the filtered experiments list behind the number ("" for 0)
+    level: int  # 0 (none) to HEAT_LEVELS (the most experiments on one theme at one school)
+
+
+@dataclass
+class ThemeRow:
+    name: str
+    cells: list  # Cell per school, in the order of the matrix's schools
+    school_count: int
+    total: int
+    municipality_url: str  # the theme's experiments in the whole municipality
+    network_url: str  # the theme's experiments anywhere in the network
+
+
+def _theme_slugs(kind, names):
+    """{name: slug} of the named tags or subjects: one query."""
+    model = Tag if kind == "tags" else Subject
+    return dict(model.objects.filter(name__in=names).values_list("name", "slug"))
+
+
+def _experiments_url(**parameters):
+    return f"{reverse('knowledge:experiments')}?{urlencode(parameters)}"
+
+
+def municipality_layout(figures, municipality, kind):
+    """figures (from municipality_figures) with what the page draws: rows whose numbers link to
+    the filtered experiments list, the shared themes and gaps to name first, a compact heat map."""
+    schools, themes = figures["schools"], figures["themes"]
+    parameter = "emne" if kind == "tags" else "fag"
+    slugs = _theme_slugs(kind, [theme.name for theme in themes])
+    largest = max((cell for theme in themes for cell in theme.cells), default=0)
+    rows = []
+    for theme in themes:
+        slug = slugs.get(theme.name)
+        cells = []
+        for school, count in zip(schools, theme.cells):
+            url = _experiments_url(skole=school.pk, **{parameter: slug}) if count and slug else ""
+            level = -(-count * HEAT_LEVELS // largest) if count else 0
+            cells.append(Cell(count=count, url=url, level=level))
+        rows.append(
+            ThemeRow(
+                name=theme.name,
+                cells=cells,
+                school_count=theme.school_count,
+                total=theme.total,
+                municipality_url=(
+                    _experiments_url(kommune=municipality.pk, **{parameter: slug})
+                    if slug and theme.school_count
+                    else ""
+                ),
+                network_url=_experiments_url(**{parameter: slug}) if slug else "",
+            )
+        )
+    worked_on = [row for row in rows if row.school_count]
+    idle = [
+        school
+        for index, school in enumerate(schools)
+        if not any(theme.cells[index] for theme in themes)
+    ]
+    return {
+        **figures,
+        "rows": rows,
+        "shared_rows": [row for row in rows if row.school_count >= 2][:HIGHLIGHTS_SHOWN],
+        "shared_total": len(figures["shared"]),
+        "gap_rows": [row for row in rows if not row.school_count][:HIGHLIGHTS_SHOWN],
+        "gap_total": len(figures["untouched"]),
+        "heatmap_rows": worked_on[:HEATMAP_THEMES],
+        "heatmap_more": max(len(worked_on) - HEATMAP_THEMES, 0),
+        "idle_schools": idle,
     }

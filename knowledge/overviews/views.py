@@ -13,7 +13,7 @@ from knowledge.cache import cached_listing
 from knowledge.listings.queries import public_pages
 from schools.models import MunicipalityPage, SchoolPage
 
-from .figures import leader_details, municipality_figures, school_figures
+from .figures import leader_details, municipality_figures, municipality_layout, school_figures
 
 
 def is_school_leader(user, school):
@@ -60,7 +60,9 @@ def municipality_overview(request, municipality_id):
         "municipality-overview",
         request.user,
         [municipality.pk, kind],
-        lambda: municipality_figures(municipality, kind, request.user),
+        lambda: municipality_layout(
+            municipality_figures(municipality, kind, request.user), municipality, kind
+        ),
     )
     context = {"municipality": municipality, "form": form, "kind": kind, **figures}
     return render(request, "knowledge/overviews/municipality_overview.html", context)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from knowledge.conversation.search import comments_matching
 from knowledge.listings.facets import FACET_PARAMETERS, read_selections
-from knowledge.models import ExperimentPage, Finding
+from knowledge.models import ExperimentPage, Finding, PraksisImage, Subject
 from knowledge.places import attach_places
 
 from .forms import SORT_NEWEST, SORT_RELEVANCE, SearchForm, clean_query_text
@@ -22,6 +22,7 @@ from .results import find_experiments
 logger = logging.getLogger("knowledge.search")
 
 RESULTS_PER_PAGE = 20
+RESULT_PICTURE = "fill-480x270"  # the rendition templates/includes/experiment_card.html shows
 SUGGESTIONS_SHOWN = 8
 #: Autocomplete looks at the first characters only; a longer prefix adds nothing.
 MAX_AUTOCOMPLETE_LENGTH = 60
@@ -83,6 +84,9 @@ def _page_objects(pks):
         .select_related("team")
         .prefetch_related(
             "tags",
+            Prefetch("subjects", queryset=Subject.objects.only("id", "name", "slug")),
+            # The card's picture and its one rendition, for all the results at once.
+            Prefetch("picture", queryset=PraksisImage.objects.prefetch_renditions(RESULT_PICTURE)),
             Prefetch(
                 "findings",
                 queryset=Finding.objects.only("id", "page_id", "statement"),

@@ -20,3 +20,8 @@ def collections_for(context, page):
 @register.simple_tag(takes_context=True)
 def collections_in_folder(context, folder):
     return queries.collections_in_folder(folder, context["request"].user)
+
+
+@register.simple_tag
+def collection_byline(collection):
+    return queries.collection_byline(collection)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from knowledge.models import ExperimentPage, GradeLevel
 from tests.support.admin_forms import experiment_form_data
-from tests.support.network import subject
+from tests.support.network import make_experiment, subject
 
 TITLE = "Højtlæsning med makker i 5. klasse"
 
@@ -144,3 +144,36 @@ def test_a_team_from_another_school_is_refused_when_creating(client, network):
     assert response.status_code == 200
     assert "team" in response.context["form"].errors
     assert not ExperimentPage.objects.filter(title=TITLE).exists()
+
+
+def _edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def action_buttons(html):
+    """(name, label) of the editor's footer actions: submit buttons and workflow actions."""
+    from bs4 import BeautifulSoup
+
+    footer = BeautifulSoup(html, "html.parser").select_one("footer")
+    buttons = footer.select("button[name^=action-], button[data-workflow-action-name]")
+    return [
+        (b.get("name") or b["data-workflow-action-name"], " ".join(b.get_text().split()))
+        for b in buttons
+    ]
+
+
+def test_a_leader_approving_an_experiment_is_offered_one_way_to_publish_it(
+    client, network, submitted
+):
+    client.force_login(network.leader_a)
+    buttons = action_buttons(client.get(_edit_url(submitted)).content.decode())
+    labels = [label for _name, label in buttons]
+    assert "Godkend og udgiv" in labels
+    assert "action-publish" not in [name for name, _label in buttons]
+
+
+def test_a_leader_still_publishes_their_own_new_experiment_directly(client, network):
+    client.force_login(network.leader_a)
+    page = make_experiment(network.school_a, "Ledelsens eget forsøg", live=False)
+    buttons = action_buttons(client.get(_edit_url(page)).content.decode())
+    assert ("action-publish", "Udgiv") in buttons

@@ -1,18 +1,15 @@
 """Small helpers shared by the search page tests."""
 
-import re
-
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 SEARCH_URL = reverse("knowledge:search")
-_RESULT_TITLE = re.compile(r'<li class="result">\s*<h3><a href="[^"]*">([^<]*)</a>')
 
 
 def result_titles(response):
     """Titles of the results on a search page, in order (HTML as the visitor gets it)."""
-    import html
-
-    return [html.unescape(t) for t in _RESULT_TITLE.findall(response.content.decode())]
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in soup.select("li.result .card__title a")]
 
 
 def facet(response, key):

@@ -1,5 +1,6 @@
 """Collections: what readers see, and what a municipality's curators may (and may not) do."""
 
+import datetime
 import json
 
 import pytest
@@ -71,6 +72,28 @@ def test_collection_shows_experiments_in_order_with_notes_and_schools(client, ne
     ]
     schools = soup.select_one(".collection__schools").get_text(" ", strip=True)
     assert schools == "Schools that contributed: Tarup Skole , Skjoldhøjskolen , Rosengårdskolen"
+
+
+def test_collection_says_where_it_is_from_who_keeps_it_when_and_how_to_follow_it(
+    client, network, experiments
+):
+    collection = make_collection(network.municipality_a, "Læselyst", [(experiments["a"], "")])
+    CollectionPage.objects.filter(pk=collection.pk).update(
+        owner=network.curator_a,
+        last_published_at=datetime.datetime(2026, 3, 4, 23, 30, tzinfo=datetime.UTC),
+    )
+    soup = soup_of(client.get(collection.url))
+    crumbs = [a.get_text(strip=True) for a in soup.select("nav.breadcrumbs a")]
+    assert crumbs == ["Home", "Aarhus Kommune", "Samlinger"]  # the folder page's own title
+    assert soup.select_one("nav.breadcrumbs [aria-current=page]").get_text() == "Læselyst"
+    byline = soup.select_one(".collection__byline").get_text(" ", strip=True)
+    # The curator by name, never by login; the date in Copenhagen (already the 5th there).
+    assert byline.startswith("A collection from Aarhus Kommune · curated by Kurator_a · updated")
+    assert "updated 5. March 2026" in byline and "kurator_a" not in byline
+    feed = f"/feeds/samling/{collection.pk}/forsoeg.rss"
+    assert soup.select_one(".collection__byline a.feed-link")["href"] == feed
+    assert feed in [link["href"] for link in soup.select('link[rel=alternate][type$="rss+xml"]')]
+    assert client.get(feed).status_code == 200
 
 
 def test_collection_hides_what_the_reader_may_not_see(client, network, experiments):

@@ -60,3 +60,49 @@ def test_grade_levels_and_subjects_are_tick_boxes(client, teams):
     assert sorted(map(int, grades)) == sorted(GradeLevel.objects.values_list("pk", flat=True))
     subjects = re.findall(r'<input type="checkbox" name="subjects" value="(\d+)"', page)
     assert sorted(map(int, subjects)) == sorted(Subject.objects.values_list("pk", flat=True))
+
+
+def new_experiment(client, network, title, action=None):
+    from tests.support.admin_forms import experiment_form_data
+
+    data = experiment_form_data(
+        title=title,
+        slug="stafetmatematik",
+        summary="Kort om forsøget.",
+        question="Hvad sker der?",
+        team=network.team_a,
+        grade_levels=GradeLevel.objects.filter(number=4),
+        subjects=Subject.objects.filter(name="Dansk") or [Subject.objects.create(name="Dansk")],
+        action=action,
+    )
+    return client.post(f"/admin/pages/add/knowledge/experimentpage/{network.school_a.pk}/", data)
+
+
+def test_a_second_try_with_the_same_title_gets_a_free_address_not_a_slug_error(client, network):
+    """An abandoned form leaves a draft behind (autosave); the next try must still save."""
+    from knowledge.models import ExperimentPage
+
+    client.login(username=network.teacher_a.username, password=PASSWORD)
+    assert new_experiment(client, network, "Stafetmatematik").status_code == 302  # the draft
+    response = new_experiment(client, network, "Stafetmatematik")
+    assert response.status_code == 302, response.context["form"].errors
+    slugs = ExperimentPage.objects.child_of(network.school_a).values_list("slug", flat=True)
+    assert sorted(slugs) == ["stafetmatematik", "stafetmatematik-2"]
+
+
+def test_a_published_experiment_keeps_its_address_and_a_clash_is_explained_in_danish(
+    client, network
+):
+    from tests.support.admin_forms import experiment_edit_data
+
+    make_experiment(network.school_a, "Stafetmatematik")
+    other = make_experiment(network.school_a, "Stafet i matematik")
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    data = experiment_edit_data(other, slug="stafetmatematik")
+    response = client.post(f"/admin/pages/{other.pk}/edit/", data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors["slug"]
+    assert errors == [
+        "Et andet forsøg på skolen har allerede adressen “stafetmatematik”. Vælg en anden "
+        "adresse (kort navn) under fanen Promover."
+    ]

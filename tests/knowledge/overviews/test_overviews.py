@@ -273,3 +273,39 @@ def test_overviews_are_linked_from_school_and_municipality_pages(client, network
     assert school_url(network.school_a) in client.get(network.school_a.url).content.decode()
     municipality = network.municipality_a
     assert municipality_url(municipality) in client.get(municipality.url).content.decode()
+
+
+def test_municipality_overview_names_shared_themes_and_gaps_first_with_links(
+    client, municipality_with_themes
+):
+    soup = soup_of(client.get(municipality_url(municipality_with_themes)))
+    municipality = municipality_with_themes.pk
+    shared = soup.select_one(".shared-themes a")
+    assert shared.get_text() == "læsning"
+    assert shared["href"] == f"/forsoeg/?kommune={municipality}&emne=l%C3%A6sning"
+    gaps = {a.get_text(): a["href"] for a in soup.select(".gap-themes a")}
+    assert gaps == {"udeskole": "/forsoeg/?emne=udeskole"}  # worked on in Odense only
+    assert [a.get_text() for a in soup.select(".idle-schools a")] == ["Tilst Skole"]
+    # The full table is folded away below the heat map.
+    assert soup.select_one("details.full-matrix table.theme-matrix") is not None
+
+
+def test_every_number_in_the_heat_map_and_the_table_opens_the_experiments_it_counts(
+    client, network, municipality_with_themes
+):
+    soup = soup_of(client.get(municipality_url(municipality_with_themes)))
+    cells = "table.heatmap td a, table.theme-matrix td:not(.theme-schools) a"
+    links = soup.select(cells)
+    assert len(links) == 2 * 3  # læsning at two schools, motivation at one: in both tables
+    for link in links:
+        listed = soup_of(client.get(link["href"]))
+        rows = listed.select("table.experiments tr.experiment")
+        assert str(len(rows)) == link.get_text(), link["href"]
+    heat = {a.get_text() for a in soup.select("table.heatmap td a")}
+    assert heat == {"1", "2"}
+
+
+def test_subject_matrix_links_filter_by_subject(client, municipality_with_themes):
+    soup = soup_of(client.get(municipality_url(municipality_with_themes, "fag")))
+    hrefs = [a["href"] for a in soup.select("table.theme-matrix td a")]
+    assert any("fag=dansk" in href and "skole=" in href for href in hrefs)

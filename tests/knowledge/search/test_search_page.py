@@ -1,9 +1,15 @@
 """The search page at /soeg/: results, snippets, facets, sorting, paging and the empty states."""
 
+import io
+
 import pytest
+from bs4 import BeautifulSoup
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from PIL import Image
 
+from knowledge.models import PraksisImage
 from tests.support.network import PASSWORD, make_experiment
 from tests.support.search_corpus import build_corpus
 from tests.support.search_helpers import SEARCH_URL, facet, result_titles, search
@@ -252,3 +258,50 @@ def test_suggestions_cost_the_same_queries_however_many_schools_they_name(client
             network.school_b if number % 2 else network.school_a, f"Stafetløb {number}", findings=()
         )
     assert queries() == few
+
+
+def a_picture(title):
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 400), "#2f77ad").save(buffer, "PNG")
+    return PraksisImage.objects.create(
+        title=title, description=title, file=ImageFile(buffer, name="billede.png")
+    )
+
+
+def test_results_are_cards_with_school_subjects_tags_and_picture(client, network):
+    make_experiment(
+        network.school_a,
+        "Trivsel med legegrupper",
+        tags=["trivsel", "frikvarter"],
+        subjects=("Dansk", "Idræt"),
+        picture=a_picture("Legegrupper"),
+    )
+    html = search(client, q="trivsel").content.decode()
+    assert "{#" not in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert "One experiment in a listing" not in soup.get_text()  # the template's own comment
+    card = soup.select_one("li.result article.card")
+    assert card.select_one(".card__title a").get_text() == "Trivsel med legegrupper"
+    assert "Skjoldhøjskolen" in card.select_one(".card__meta").get_text()
+    assert [s.get_text() for s in card.select(".subject")] == ["Dansk", "Idræt"]
+    assert sorted(a.get_text() for a in card.select(".tags a")) == ["frikvarter", "trivsel"]
+    picture = card.select_one("img.card__picture")
+    assert picture["alt"] == "" and picture["src"].endswith(".png")
+
+
+def test_result_pictures_cost_no_query_per_card(client, network):
+    def queries():
+        client.get(SEARCH_URL, {"q": "trivsel"})  # renditions are made on the first view
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(SEARCH_URL, {"q": "trivsel"})
+        return len(captured), len(result_titles(response))
+
+    make_experiment(network.school_a, "Trivsel 0", tags=["trivsel"], picture=a_picture("0"))
+    small = queries()
+    for number in range(1, 6):
+        make_experiment(
+            network.school_b, f"Trivsel {number}", tags=["trivsel"], picture=a_picture(str(number))
+        )
+    big = queries()
+    assert (small[1], big[1]) == (1, 6)
+    assert big[0] == small[0]
