@@ -270,8 +270,9 @@ def restriction_changed(sender, instance, **kwargs):
     renew([EVERYTHING])
 
 
-def team_changed(sender, instance, **kwargs):
-    renew([f"school:{instance.school_id}", NETWORK])
+def team_changed(sender, instance, created=False, **kwargs):
+    """A new team shows at its school; a renamed one on every card of its experiments."""
+    renew([f"school:{instance.school_id}", NETWORK] if created else [EVERYTHING])
 
 
 def team_deleted(sender, instance, **kwargs):
