@@ -78,9 +78,16 @@ class FilteredListing:
 
     def base_queryset(self):
         visible = ExperimentPage.objects.visible_to(self.user)
-        if self.for_findings:
-            return Finding.objects.filter(page__in=visible.values("pk"))
-        return visible
+        if not self.for_findings:
+            return visible
+        audiences = facts.audiences_of(self.user)
+        if audiences == (facts.PUBLIC,):
+            # visible_to() for these readers, as conditions on the join: the database can then
+            # walk the findings newest first instead of first collecting every visible id.
+            return Finding.objects.filter(page__live=True, page__members_only=False)
+        if audiences:
+            return Finding.objects.filter(page__live=True)
+        return Finding.objects.filter(page__in=visible.values("pk"))
 
     def filtered(self, except_parameter=None):
         queryset = self.base_queryset()
