@@ -27,6 +27,7 @@ from .facets import (
     read_selections,
 )
 from .keyset import Ordering
+from .visibility import visible_through
 
 #: The order of each listing, newest first, as keyset columns (knowledge.listings.keyset).
 EXPERIMENT_ORDERING = Ordering(("first_published_at", True), ("pk", True))
@@ -77,17 +78,9 @@ class FilteredListing:
     # Querysets
 
     def base_queryset(self):
-        visible = ExperimentPage.objects.visible_to(self.user)
         if not self.for_findings:
-            return visible
-        audiences = facts.audiences_of(self.user)
-        if audiences == (facts.PUBLIC,):
-            # visible_to() for these readers, as conditions on the join: the database can then
-            # walk the findings newest first instead of first collecting every visible id.
-            return Finding.objects.filter(page__live=True, page__members_only=False)
-        if audiences:
-            return Finding.objects.filter(page__live=True)
-        return Finding.objects.filter(page__in=visible.values("pk"))
+            return ExperimentPage.objects.visible_to(self.user)
+        return Finding.objects.filter(visible_through(self.user, "page"))
 
     def filtered(self, except_parameter=None):
         queryset = self.base_queryset()

@@ -71,7 +71,14 @@ class Ordering:
             lookup = "lt" if descending != reverse else "gt"
             condition |= equal & Q(**{f"{field}__{lookup}": value})
             equal &= Q(**{field: value})
-        return condition
+        return self.bound(values, reverse) & condition
+
+    def bound(self, values, reverse=False):
+        """A range on the first column that holds every row beyond the cursor, and the cursor's
+        row: what an index can seek to (SQLite does not find it inside beyond()'s "or")."""
+        first, descending = self.columns[0]
+        lookup = "lte" if descending != reverse else "gte"
+        return Q(**{f"{first}__{lookup}": values[0]})
 
 
 class KeysetPage:
@@ -121,25 +128,53 @@ def read_cursor(params, ordering):
     return None, None, None
 
 
-def page_of(queryset, ordering, direction, values, per_page):
-    """(rows, next cursor, previous cursor) of the page the cursor asks for: one query."""
+def page_of(queryset, ordering, direction, values, per_page, narrow=None):
+    """(rows, next cursor, previous cursor) of the page the cursor asks for: one query.
+
+    narrow(queryset, reverse, values, number), when given, limits the queryset to what can hold
+    the next ``number`` rows (the findings of the next experiments: see findings_near()).
+    """
+
+    def rows_beyond(reverse, values):
+        found = queryset
+        if values is not None:
+            found = found.filter(ordering.beyond(values, reverse=reverse))
+        if narrow is not None:
+            found = narrow(found, reverse, values, per_page + 1)
+        return list(found.order_by(*ordering.order_by(reverse=reverse))[: per_page + 1])
+
     if direction == BEFORE:
-        rows = list(
-            queryset.filter(ordering.beyond(values, reverse=True)).order_by(
-                *ordering.order_by(reverse=True)
-            )[: per_page + 1]
-        )
+        rows = rows_beyond(True, values)
         if len(rows) < per_page + 1:
-            return page_of(queryset, ordering, None, None, per_page)  # back at the start
+            return page_of(queryset, ordering, None, None, per_page, narrow)  # back at the start
         rows = rows[:per_page][::-1]
         return rows, ordering.cursor_of(rows[-1]), ordering.cursor_of(rows[0])
-    if direction == AFTER:
-        queryset = queryset.filter(ordering.beyond(values))
-    rows = list(queryset.order_by(*ordering.order_by())[: per_page + 1])
+    rows = rows_beyond(False, values if direction == AFTER else None)
     if direction == AFTER and not rows:
-        return page_of(queryset, ordering, None, None, per_page)  # past the end: start again
+        return page_of(queryset, ordering, None, None, per_page, narrow)  # past the end
     more = len(rows) > per_page
     rows = rows[:per_page]
     next_cursor = ordering.cursor_of(rows[-1]) if more else ""
     previous_cursor = ordering.cursor_of(rows[0]) if direction == AFTER and rows else ""
     return rows, next_cursor, previous_cursor
+
+
+def findings_near(experiments, experiment_ordering):
+    """narrow() for a findings listing: its rows are grouped by experiment, newest first, so
+    the next n findings belong to the next n experiments that have any (or the cursor's own).
+    Finding those walks the experiments newest first and stops; sorting every finding did not
+    (190 ms at 10,000 experiments). experiments is the visible experiments' queryset, and
+    experiment_ordering orders them as the findings' first two columns do."""
+    from django.db.models import Exists, OuterRef
+
+    def narrow(findings, reverse, values, number):
+        having = experiments.filter(Exists(findings.filter(page_id=OuterRef("pk"))))
+        if values is not None:
+            cursor = values[:2]
+            having = having.filter(experiment_ordering.bound(cursor, reverse)).filter(
+                experiment_ordering.beyond(cursor, reverse) | Q(pk=values[1])
+            )
+        ids = having.order_by(*experiment_ordering.order_by(reverse)).values_list("pk", flat=True)
+        return findings.filter(page_id__in=list(ids[: number + 1]))
+
+    return narrow

@@ -2,6 +2,7 @@
 the network, so pages stay fast as it grows (tests assert the query counts)."""
 
 from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 
@@ -165,6 +166,11 @@ def tags_visible_to(user):
 def visible_tag_or_404(user, slug):
     """The tag, if the user may see an experiment carrying it: a tag used only on drafts or
     on experiments the user may not read is "not found", exactly like one that does not exist."""
+    count = tag_count(user, slug)
+    if count is not None:
+        if not count():
+            raise Http404
+        return get_object_or_404(Tag, slug=slug)
     visible = ExperimentPage.objects.visible_to(user).values("pk")
     return get_object_or_404(
         Tag.objects.filter(knowledge_experimenttag_items__content_object__in=visible).distinct(),
