@@ -7,11 +7,12 @@ and what they give a reader equals what visible_to() lets that reader see.
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
+from knowledge.demo.builder import search_indexing_paused
 from knowledge.listings import facts
 from knowledge.models import ExperimentPage, ListingFact
 from tests.support.network import make_experiment
@@ -84,29 +85,28 @@ def apply(step, network):
 
 
 @settings(
-    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(steps=steps)
 def test_maintained_facts_equal_a_count_from_scratch_after_any_changes(network, steps):
-    with transaction.atomic():
+    # Examples follow one another on the same network: the facts must hold from any state.
+    # The search index is not what is tested, and its writer locks across examples.
+    with search_indexing_paused():
         for step in steps:
             apply(step, network)
             assert facts.stored() == facts.recount(), step
-        transaction.set_rollback(True)
 
 
 def test_what_a_reader_is_told_equals_what_visible_to_lets_them_see(network):
     make_experiment(network.school_a, "Åben", tags=["Læsning"])
     make_experiment(network.school_b, "Kun for medlemmer", tags=["Læsning"], members_only=True)
     anonymous = type("Anonymous", (), {"is_authenticated": False})()
+    slug = Tag.objects.get(name="Læsning").slug
     for user, audiences in ((anonymous, ("public",)), (network.teacher_a, ("public", "members"))):
         counted = facts.counted([facts.NETWORK], ["emne", "total"], audiences)
         visible = ExperimentPage.objects.visible_to(user)
         assert counted[(facts.NETWORK, "total")][""][1] == visible.count()
-        assert (
-            counted[(facts.NETWORK, "emne")]["laesning"][1]
-            == visible.filter(tags__slug="laesning").count()
-        )
+        assert counted[(facts.NETWORK, "emne")][slug][1] == visible.filter(tags__slug=slug).count()
 
 
 def test_a_member_kept_out_of_a_restricted_school_is_counted_exactly(client, network):
