@@ -15,12 +15,12 @@ exactly, from the experiments table (``audiences_of`` returns None).
 
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from wagtail.models import Page
 
-from knowledge.models import ExperimentPage, Finding, ListedExperiment, ListingFact
-from knowledge.places import municipality_path, school_path, school_term
+from knowledge.models import ExperimentPage, ExperimentTag, Finding, ListedExperiment, ListingFact
+from knowledge.places import listing_year, municipality_path, school_path, school_term
 
 PUBLIC, MEMBERS = "public", "members"
 NETWORK = "net"
@@ -77,12 +77,8 @@ def contributions(ids=None):
     grades = related(
         ExperimentPage.grade_levels.through, "gradelevel__number", key="experimentpage_id"
     )
-    from knowledge.models import ExperimentTag
-
     tags = related(ExperimentTag, "tag__slug", "tag__name", key="content_object_id")
     kinds = related(Finding, "evidence_kind", key="page_id")
-
-    from knowledge.places import listing_year
 
     result = {}
     for pk, path, members_only, status, team_id, start, published in rows:
@@ -152,7 +148,17 @@ def _write(deltas):
         changes["findings"] = F("findings") + findings
         if label is not None:
             changes["label"] = label
-        if not row.update(**changes):
+        if not row.update(**changes) and not _created(
+            scope, dimension, value, audience, label, experiments, findings
+        ):
+            row.update(**changes)  # another transaction created it first
+        elif experiments < 0:
+            row.filter(experiments__lte=0).delete()
+
+
+def _created(scope, dimension, value, audience, label, experiments, findings):
+    try:
+        with transaction.atomic():
             ListingFact.objects.create(
                 scope=scope,
                 dimension=dimension,
@@ -162,8 +168,9 @@ def _write(deltas):
                 experiments=experiments,
                 findings=findings,
             )
-        elif experiments < 0:
-            row.filter(experiments__lte=0).delete()
+    except IntegrityError:
+        return False
+    return True
 
 
 def refresh(ids):
