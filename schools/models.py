@@ -126,7 +126,11 @@ class SchoolPage(ReaderTitleMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from knowledge.cache import cached_listing
-        from knowledge.listings.queries import cached_page_of_experiments, experiments_for_listing
+        from knowledge.listings.queries import (
+            cached_page_of_experiments,
+            experiments_for_listing,
+            school_count,
+        )
         from knowledge.models import ExperimentPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -144,6 +148,7 @@ class SchoolPage(ReaderTitleMixin, Page):
             request.GET.get("side"),
             prepare=self._with_listing_school,
             rendered_in_cache=True,
+            count=school_count(request.user, self),
         )
         context["teams"] = cached_listing(
             "school-teams",

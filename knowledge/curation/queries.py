@@ -4,10 +4,11 @@ Both hide what the reader may not see: items whose experiment is a draft or memb
 anonymous visitors) are left out, and so are collections that are not published or are restricted.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from knowledge.cache import cached_listing
 from knowledge.listings.queries import public_pages
+from knowledge.listings.visibility import visible_through
 from knowledge.models import CollectionPage, ExperimentPage
 from knowledge.places import attach_places, listing_date
 from schools.models import MunicipalityPage
@@ -36,10 +37,8 @@ def collection_entries(collection, user):
 
 
 def _with_visible_counts(collections, user):
-    visible = ExperimentPage.objects.visible_to(user).values("pk")
-    return collections.annotate(
-        experiment_count=Count("items", filter=Q(items__experiment__in=visible), distinct=True)
-    )
+    visible = visible_through(user, "items__experiment")
+    return collections.annotate(experiment_count=Count("items", filter=visible, distinct=True))
 
 
 def collections_for(page, user):

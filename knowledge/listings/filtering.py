@@ -15,16 +15,36 @@ from wagtail.models import Page
 
 from knowledge.models import ExperimentPage, Finding
 
+from . import facts
 from .facets import (
     FACETS,
+    TREE_FACETS,
     FacetValue,
+    InvalidValue,
     ShownFacet,
     TreeFacet,
     key_tree_values_by_page_id,
     read_selections,
 )
+from .keyset import Ordering
+from .visibility import visible_through
 
-PAGE_PARAMETER = "side"
+#: The order of each listing, newest first, as keyset columns (knowledge.listings.keyset).
+EXPERIMENT_ORDERING = Ordering(("first_published_at", True), ("pk", True))
+FINDING_ORDERING = Ordering(
+    ("page__first_published_at", True), ("page_id", True), ("sort_order", False), ("pk", False)
+)
+
+
+def _typed(facet, counts):
+    """Facts keep values as text: give them the type the facet's addresses give them."""
+    typed = {}
+    for value, (label, n) in counts.items():
+        try:
+            typed[facet.clean(value)] = (label or None, n)
+        except InvalidValue:
+            continue  # a value no address can choose (e.g. an overlong tag name) is not offered
+    return typed
 
 
 @dataclass(frozen=True)
@@ -58,10 +78,9 @@ class FilteredListing:
     # Querysets
 
     def base_queryset(self):
-        visible = ExperimentPage.objects.visible_to(self.user)
-        if self.for_findings:
-            return Finding.objects.filter(page__in=visible.values("pk"))
-        return visible
+        if not self.for_findings:
+            return ExperimentPage.objects.visible_to(self.user)
+        return Finding.objects.filter(visible_through(self.user, "page"))
 
     def filtered(self, except_parameter=None):
         queryset = self.base_queryset()
@@ -72,12 +91,27 @@ class FilteredListing:
         return queryset
 
     @property
+    def ordering(self):
+        return FINDING_ORDERING if self.for_findings else EXPERIMENT_ORDERING
+
+    @property
     def results(self):
-        if self.for_findings:
-            return self.filtered().order_by(
-                "-page__first_published_at", "-page_id", "sort_order", "pk"
-            )
-        return self.filtered().order_by("-first_published_at", "-pk")
+        return self.filtered().order_by(*self.ordering.order_by())
+
+    @property
+    def _audiences(self):
+        """The facts' audiences when they answer exactly: unfiltered, for a reader they serve."""
+        return None if self.active else facts.audiences_of(self.user)
+
+    @property
+    def _measure(self):
+        return "findings" if self.for_findings else "experiments"
+
+    def count(self):
+        """How many rows the listing has: from the facts when it is unfiltered."""
+        if self._audiences:
+            return facts.total(facts.NETWORK, self._audiences, self._measure)
+        return self.results.order_by().count()
 
     @property
     def is_filtered(self):
@@ -94,13 +128,16 @@ class FilteredListing:
     # Facets
 
     def facets(self):
-        counted = {
-            facet.parameter: facet.counts(
-                self.filtered(except_parameter=facet.parameter), self.prefix, self.for_findings
-            )
-            for facet in FACETS
-        }
-        titles = key_tree_values_by_page_id(counted)
+        if self._audiences:
+            counted, titles = self._counted_from_facts()
+        else:
+            counted = {
+                facet.parameter: facet.counts(
+                    self.filtered(except_parameter=facet.parameter), self.prefix, self.for_findings
+                )
+                for facet in FACETS
+            }
+            titles = key_tree_values_by_page_id(counted)
         shown = []
         for facet in FACETS:
             counts = counted[facet.parameter]
@@ -112,6 +149,23 @@ class FilteredListing:
             ]
             shown.append(ShownFacet(facet.parameter, facet.label, facet.order(values)))
         return shown
+
+    def _counted_from_facts(self):
+        """Every facet's counts over the whole listing, from the facts: two queries."""
+        found = facts.counted(
+            [facts.NETWORK], [facet.parameter for facet in FACETS], self._audiences, self._measure
+        )
+        counted = {
+            facet.parameter: _typed(facet, found.get((facts.NETWORK, facet.parameter), {}))
+            for facet in FACETS
+        }
+        tree_ids = [pk for facet in TREE_FACETS for pk in counted[facet.parameter]]
+        titles = dict(Page.objects.filter(pk__in=tree_ids).values_list("pk", "title"))
+        for facet in TREE_FACETS:
+            counted[facet.parameter] = {
+                pk: value for pk, value in counted[facet.parameter].items() if pk in titles
+            }
+        return counted, titles
 
     def facet_value(self, facet, value, label, count):
         selected = value in self.active.get(facet.parameter, [])

@@ -2,6 +2,7 @@
 the network, so pages stay fast as it grows (tests assert the query counts)."""
 
 from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 
@@ -9,6 +10,8 @@ from knowledge.cache import cached_listing
 from knowledge.models import ExperimentPage
 from knowledge.places import attach_places
 from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
+
+from . import facts
 
 # What a card never shows: the long texts and the body StreamField (the bulk of each row).
 CARD_DEFERRED_FIELDS = (
@@ -73,7 +76,15 @@ class LazyRows:
 
 
 def cached_page_of_experiments(
-    name, user, parts, experiments, per_page, number, prepare=attach_places, rendered_in_cache=False
+    name,
+    user,
+    parts,
+    experiments,
+    per_page,
+    number,
+    prepare=attach_places,
+    rendered_in_cache=False,
+    count=None,
 ):
     """A Paginator page of rows (experiments_for_listing(...) here; the findings page's rows
     too), with the count from the cache.
@@ -82,12 +93,13 @@ def cached_page_of_experiments(
     first, so an out-of-range or malformed ?side= shares the entry of the page it lands on.
     prepare(rows) returns the cards (by default with their places attached). The prepared rows
     are cached too, unless the template caches their rendering (rendered_in_cache): then they
-    are built only when that fragment is missing, so nothing is cached twice.
+    are built only when that fragment is missing, so nothing is cached twice. count() gives
+    the number of rows when something cheaper than counting them knows it (the facts).
     """
     from django.core.paginator import Paginator
 
     paginator = Paginator(experiments, per_page)
-    paginator.count = cached_listing(f"{name}-count", user, parts, experiments.count)
+    paginator.count = cached_listing(f"{name}-count", user, parts, count or experiments.count)
     page = paginator.get_page(number)
     rows = page.object_list
     if rendered_in_cache:
@@ -97,8 +109,52 @@ def cached_page_of_experiments(
     return page
 
 
+class CountedTag:
+    """A tag as listings show it: name, slug and the number of experiments the reader may see."""
+
+    def __init__(self, name, slug, experiment_count):
+        self.name, self.slug, self.experiment_count = name, slug, experiment_count
+
+
+def visible_tags(user, limit=None):
+    """[CountedTag], most used first: from the listing facts (one query), or counted exactly
+    for a reader kept out of some restricted pages."""
+    audiences = facts.audiences_of(user)
+    if audiences is None:
+        tags = tags_visible_to(user)
+        tags = tags[:limit] if limit else tags
+        return [CountedTag(t.name, t.slug, t.experiment_count) for t in tags]
+    counts = facts.counted([facts.NETWORK], ["emne"], audiences).get((facts.NETWORK, "emne"), {})
+    tags = sorted(
+        (CountedTag(name, slug, n) for slug, (name, n) in counts.items()),
+        key=lambda tag: (-tag.experiment_count, tag.name),
+    )
+    return tags[:limit] if limit else tags
+
+
+def tag_count(user, slug):
+    """count() for a tag's page of experiments, from the facts when they serve the reader."""
+    audiences = facts.audiences_of(user)
+    if audiences is None:
+        return None
+
+    def count():
+        found = facts.counted([facts.NETWORK], ["emne"], audiences)
+        return found.get((facts.NETWORK, "emne"), {}).get(slug, ("", 0))[1]
+
+    return count
+
+
+def school_count(user, school):
+    """count() for a school's page of experiments, from the facts when they serve the reader."""
+    audiences = facts.audiences_of(user)
+    if audiences is None:
+        return None
+    return lambda: facts.total(facts.school_scope(school.pk), audiences)
+
+
 def tags_visible_to(user):
-    """Tags with the number of experiments the user may see under each."""
+    """Tags with the number of experiments the user may see under each (counted in SQL)."""
     visible = ExperimentPage.objects.visible_to(user).values("pk")
     return (
         Tag.objects.filter(knowledge_experimenttag_items__content_object__in=visible)
@@ -110,6 +166,11 @@ def tags_visible_to(user):
 def visible_tag_or_404(user, slug):
     """The tag, if the user may see an experiment carrying it: a tag used only on drafts or
     on experiments the user may not read is "not found", exactly like one that does not exist."""
+    count = tag_count(user, slug)
+    if count is not None:
+        if not count():
+            raise Http404
+        return get_object_or_404(Tag, slug=slug)
     visible = ExperimentPage.objects.visible_to(user).values("pk")
     return get_object_or_404(
         Tag.objects.filter(knowledge_experimenttag_items__content_object__in=visible).distinct(),
@@ -118,7 +179,7 @@ def visible_tag_or_404(user, slug):
 
 
 def popular_tags(user, limit=20):
-    return list(tags_visible_to(user)[:limit])
+    return visible_tags(user, limit)
 
 
 def cached_home_listings(user):
@@ -188,11 +249,16 @@ def restricted_pages_above_experiments():
 
 
 def network_numbers(user):
-    """Municipalities, schools, teams and visible experiments: four count queries."""
-    visible_experiments = ExperimentPage.objects.visible_to(user)
+    """Municipalities, schools, teams and visible experiments (from the facts when they serve
+    the reader): four count queries over places and facts, none over experiments."""
+    audiences = facts.audiences_of(user)
+    if audiences is None:
+        experiments = ExperimentPage.objects.visible_to(user).count()
+    else:
+        experiments = facts.total(facts.NETWORK, audiences)
     return {
         "municipalities": public_pages(MunicipalityPage.objects.live()).count(),
         "schools": public_pages(SchoolPage.objects.live()).count(),
         "teams": TeacherTeam.objects.count(),
-        "experiments": visible_experiments.count(),
+        "experiments": experiments,
     }

@@ -22,12 +22,16 @@ def finding_rows_for_export(listing):
     )
 
 
-def experiment_rows(listing):
-    return (
-        listing.results.select_related("team")
-        .prefetch_related("subjects", "grade_levels", "tags")
-        .annotate(finding_count=Count("findings", distinct=True))
+def experiment_page_rows(listing):
+    """The experiments list's rows; experiments_with_places counts their findings."""
+    return listing.results.select_related("team").prefetch_related(
+        "subjects", "grade_levels", "tags"
     )
+
+
+def experiment_rows(listing):
+    """The export's rows, each with its number of findings counted in the same query."""
+    return experiment_page_rows(listing).annotate(finding_count=Count("findings", distinct=True))
 
 
 def findings_with_places(findings):
@@ -37,4 +41,21 @@ def findings_with_places(findings):
 
 
 def experiments_with_places(experiments):
-    return attach_places(experiments)
+    """Places, and each row's number of findings when the query did not count them (one query
+    for a page of rows: counting in the listing's query would group the whole table)."""
+    from knowledge.models import Finding
+
+    experiments = attach_places(experiments)
+    uncounted = [e.pk for e in experiments if not hasattr(e, "finding_count")]
+    if uncounted:
+        counts = dict(
+            Finding.objects.filter(page_id__in=uncounted)
+            .order_by()
+            .values("page_id")
+            .annotate(n=Count("pk"))
+            .values_list("page_id", "n")
+        )
+        for experiment in experiments:
+            if experiment.pk in counts or not hasattr(experiment, "finding_count"):
+                experiment.finding_count = counts.get(experiment.pk, 0)
+    return experiments

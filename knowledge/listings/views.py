@@ -2,7 +2,8 @@
 
 Both pages and their exports (knowledge.listings.exports) are built from the same
 FilteredListing, so a download holds exactly the rows the page lists across all its pages,
-and the same privacy applies.
+and the same privacy applies. Pages are keyset pages (knowledge.listings.keyset): each costs
+the same however deep it is; the unfiltered count and facets come from the listing facts.
 """
 
 import hashlib
@@ -10,10 +11,11 @@ import hashlib
 from django.shortcuts import render
 
 from knowledge.cache import cached_listing
+from knowledge.models import ExperimentPage
 
-from .filtering import PAGE_PARAMETER, FilteredListing
-from .queries import cached_page_of_experiments
-from .rows import experiment_rows, experiments_with_places, finding_rows, findings_with_places
+from .filtering import EXPERIMENT_ORDERING, FilteredListing
+from .keyset import AFTER, BEFORE, KeysetPage, findings_near, page_of, read_cursor
+from .rows import experiment_page_rows, experiments_with_places, finding_rows, findings_with_places
 
 FINDINGS_PER_PAGE = 25
 EXPERIMENTS_PER_PAGE = 25
@@ -24,26 +26,31 @@ def _filters_key(listing):
     return hashlib.sha256(listing.querystring().encode()).hexdigest()[:32]
 
 
-def _paginate(request, listing, name, filters, rows, per_page, prepare, rendered_in_cache):
-    """The requested page; its count and rows (made by prepare) from the listing cache."""
-    page = cached_page_of_experiments(
-        f"{name}-rows",
-        listing.user,
-        [filters],
-        rows,
-        per_page,
-        request.GET.get(PAGE_PARAMETER),
-        prepare=prepare,
-        rendered_in_cache=rendered_in_cache,
+def _page(listing, name, filters, direction, values, rows, per_page, prepare):
+    """The requested page, its rows (made by prepare) and count from the listing cache."""
+    cursor = listing.ordering.cursor_of_values(values) if values else ""
+    page_key = f"{direction or ''}{cursor}"
+
+    def build():
+        narrow = None
+        if listing.for_findings:
+            visible = ExperimentPage.objects.visible_to(listing.user)
+            narrow = findings_near(visible, EXPERIMENT_ORDERING)
+        found, next_cursor, previous_cursor = page_of(
+            rows, listing.ordering, direction, values, per_page, narrow
+        )
+        return prepare(found), next_cursor, previous_cursor
+
+    found, next_cursor, previous_cursor = cached_listing(
+        f"{name}-rows", listing.user, [filters, page_key], build
     )
-    page.previous_url = (
-        listing.querystring(**{PAGE_PARAMETER: page.previous_page_number()})
-        if page.has_previous()
-        else ""
-    )
-    page.next_url = (
-        listing.querystring(**{PAGE_PARAMETER: page.next_page_number()}) if page.has_next() else ""
-    )
+    count = cached_listing(f"{name}-count", listing.user, [filters], listing.count)
+    page = KeysetPage(found, count, next_cursor, previous_cursor)
+    page.key = page_key
+    if page.has_previous():
+        page.previous_url = listing.querystring(**{BEFORE: previous_cursor})
+    if page.has_next():
+        page.next_url = listing.querystring(**{AFTER: next_cursor})
     return page
 
 
@@ -51,24 +58,16 @@ def _listing_page(request, for_findings, rows_of, per_page, prepare, template):
     listing = FilteredListing(request.user, request.GET, findings=for_findings)
     name = "findings" if for_findings else "experiments"
     filters = _filters_key(listing)
-    # The experiments table caches its rendered rows; the findings list caches the rows.
-    page = _paginate(
-        request,
-        listing,
-        name,
-        filters,
-        rows_of(listing),
-        per_page,
-        prepare,
-        rendered_in_cache=not for_findings,
-    )
+    direction, values, cursor_error = read_cursor(request.GET, listing.ordering)
+    page = _page(listing, name, filters, direction, values, rows_of(listing), per_page, prepare)
     facets = cached_listing(f"{name}-facets", listing.user, [filters], listing.facets)
+    errors = listing.error_messages() + ([cursor_error] if cursor_error else [])
     context = {
         "listing": listing,
         "facets": facets,
         "unmatched_filters": listing.unmatched_filters(facets),
         "chosen_filters": listing.chosen_filters(facets),
-        "filter_errors": listing.error_messages(),
+        "filter_errors": errors,
         "page": page,
         "querystring": listing.querystring(),
         "filters_cache_name": f"{name}-filters-html",
@@ -92,7 +91,7 @@ def experiments(request):
     return _listing_page(
         request,
         False,
-        experiment_rows,
+        experiment_page_rows,
         EXPERIMENTS_PER_PAGE,
         experiments_with_places,
         "knowledge/listings/experiments.html",

@@ -9,6 +9,7 @@ from .experiments import (
     LinkKind,
 )
 from .home import HomePage
+from .listing_facts import ListedExperiment, ListingFact
 from .media import PraksisImage, PraksisRendition
 from .taxonomy import GradeLevel, Subject, SynonymGroup
 
@@ -24,6 +25,8 @@ __all__ = [
     "Finding",
     "LinkKind",
     "HomePage",
+    "ListedExperiment",
+    "ListingFact",
     "PraksisImage",
     "PraksisRendition",
     "GradeLevel",

@@ -1,23 +1,24 @@
-"""The figures of the overviews: plain facts of the experiments a reader may see, counted.
+"""The figures of the overviews: what the experiments a reader may see add up to.
 
-Each function makes a fixed number of queries however many experiments there are: it loads
-plain facts (status, team, dates, tag and subject names), never whole pages, and counts in
-Python. Dates and places come from knowledge.places, as on every other page.
+The counts come from the listing facts (knowledge.listings.facts), a fixed few rows per school
+and theme however many experiments there are. A member kept out of some restricted pages is
+counted exactly instead: plain facts of the experiments (status, team, dates, tag and subject
+names), never whole pages, counted in Python. Dates and places come from knowledge.places.
 """
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 from wagtail.models import Page, WorkflowState
 
-from knowledge.listings.queries import public_pages
+from knowledge.listings import facts
+from knowledge.listings.queries import public_pages, visible_tags
 from knowledge.models import ExperimentPage, ExperimentStatus, ExperimentTag, Subject
 from knowledge.places import school_path, school_term
 from schools.models import SchoolPage, TeacherTeam
@@ -86,10 +87,10 @@ def terms_between(first, last):
     return terms
 
 
-def activity_rows(experiments):
+def activity_rows(counts):
     """(term label, experiments started that term) over at most the last MAX_TERMS terms that
-    have experiments, gaps as 0 (a mistyped year must not stretch the chart over centuries)."""
-    counts = Counter(term for term in map(term_of, experiments) if term is not None)
+    have experiments, gaps as 0 (a mistyped year must not stretch the chart over centuries).
+    counts is a Counter of terms (year, half)."""
     if not counts:
         return []
     last = max(counts)
@@ -117,23 +118,96 @@ class TeamSummary:
     tags: list = field(default_factory=list)
 
 
-def team_summaries(teams, experiments):
-    by_team = defaultdict(list)
-    for experiment in experiments:
-        by_team[experiment.team_id].append(experiment)
+def team_summaries(teams, counts):
     summaries = []
     for team in teams:
-        own = by_team.get(team.pk, [])
+        own = counts.teams.get(team.pk, TeamCounts())
         summaries.append(
             TeamSummary(
                 name=team.name,
                 grade_band=team.get_grade_band_display(),
-                experiment_count=len(own),
-                subjects=_most_common(Counter(name for e in own for name in e.subjects)),
-                tags=_most_common(Counter(name for e in own for name in e.tags)),
+                experiment_count=own.total,
+                subjects=_most_common(own.subjects),
+                tags=_most_common(own.tags),
             )
         )
     return summaries
+
+
+@dataclass
+class TeamCounts:
+    total: int = 0
+    subjects: Counter = field(default_factory=Counter)  # name -> experiments
+    tags: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class SchoolCounts:
+    """What a school overview counts, from the listing facts or from the experiments' rows."""
+
+    total: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    terms: Counter = field(default_factory=Counter)  # (year, half) -> experiments
+    subjects: Counter = field(default_factory=Counter)
+    tags: Counter = field(default_factory=Counter)
+    teams: dict = field(default_factory=dict)  # team id -> TeamCounts
+    without_team: int = 0
+
+
+def school_counts_from_rows(experiments):
+    """SchoolCounts of experiment_facts() rows: the exact count for any reader."""
+    counts = SchoolCounts(total=len(experiments))
+    for e in experiments:
+        counts.statuses[e.status] += 1
+        term = term_of(e)
+        if term is not None:
+            counts.terms[term] += 1
+        counts.subjects.update(e.subjects)
+        counts.tags.update(e.tags)
+        if e.team_id is None:
+            counts.without_team += 1
+        else:
+            team = counts.teams.setdefault(e.team_id, TeamCounts())
+            team.total += 1
+            team.subjects.update(e.subjects)
+            team.tags.update(e.tags)
+    return counts
+
+
+def _by_label(values):
+    return Counter({label: n for _value, (label, n) in values.items()})
+
+
+def school_counts_from_facts(school, team_ids, audiences):
+    """SchoolCounts from the listing facts: one query, however many experiments."""
+    school_scope = facts.school_scope(school.pk)
+    team_scopes = {facts.team_scope(pk): pk for pk in team_ids}
+    found = facts.counted(
+        [school_scope, *team_scopes],
+        ["total", "status", "term", "team", "fag", "emne"],
+        audiences,
+    )
+
+    def values(scope, dimension):
+        return found.get((scope, dimension), {})
+
+    counts = SchoolCounts(
+        total=values(school_scope, "total").get("", ("", 0))[1],
+        statuses=Counter({v: n for v, (_label, n) in values(school_scope, "status").items()}),
+        subjects=_by_label(values(school_scope, "fag")),
+        tags=_by_label(values(school_scope, "emne")),
+        without_team=values(school_scope, "team").get("", ("", 0))[1],
+    )
+    for term, (_label, n) in values(school_scope, "term").items():
+        year, half = term.split("-")
+        counts.terms[(int(year), int(half))] = n
+    for scope, pk in team_scopes.items():
+        counts.teams[pk] = TeamCounts(
+            total=values(scope, "total").get("", ("", 0))[1],
+            subjects=_by_label(values(scope, "fag")),
+            tags=_by_label(values(scope, "emne")),
+        )
+    return counts
 
 
 def leader_details(school):
@@ -153,13 +227,20 @@ def leader_details(school):
 
 
 def school_figures(school, user):
-    """Counts and charts of the school's experiments that user may see."""
-    experiments = experiment_facts(ExperimentPage.objects.child_of(school).visible_to(user))
+    """Counts and charts of the school's experiments that user may see: from the listing
+    facts, or counted exactly for a reader kept out of some restricted pages."""
     teams = list(TeacherTeam.objects.filter(school=school).order_by("name"))
+    audiences = facts.audiences_of(user)
+    if audiences is None:
+        counts = school_counts_from_rows(
+            experiment_facts(ExperimentPage.objects.child_of(school).visible_to(user))
+        )
+    else:
+        counts = school_counts_from_facts(school, [team.pk for team in teams], audiences)
 
-    status_counts = Counter(e.status for e in experiments)
-    tag_counts = _most_common(Counter(name for e in experiments for name in e.tags))
-    subject_counts = _most_common(Counter(name for e in experiments for name in e.subjects))
+    status_counts = counts.statuses
+    tag_counts = _most_common(counts.tags)
+    subject_counts = _most_common(counts.subjects)
     number = _("Experiments")
     charts = {
         "status": bar_chart(
@@ -177,7 +258,7 @@ def school_figures(school, user):
                 "A column for each school term, from the first to the latest, with the number of "
                 "experiments started in it."
             ),
-            activity_rows(experiments),
+            activity_rows(counts.terms),
             _("Term"),
             number,
         ),
@@ -199,10 +280,10 @@ def school_figures(school, user):
         ),
     }
     return {
-        "experiment_count": len(experiments),
+        "experiment_count": counts.total,
         "charts": charts,
-        "teams": team_summaries(teams, experiments),
-        "without_team": sum(1 for e in experiments if e.team_id is None),
+        "teams": team_summaries(teams, counts),
+        "without_team": counts.without_team,
         "all_tags": tag_counts,
     }
 
@@ -218,33 +299,61 @@ class Theme:
         return sum(self.cells)
 
 
-def _themes_of(experiment, kind):
-    return set(experiment.tags if kind == "tags" else experiment.subjects)
-
-
-def _network_theme_names(kind, user):
+def network_theme_names(kind, user):
     """Themes in use anywhere in the network (the most used tags; every subject): one query."""
     if kind == "fag":
         return list(Subject.objects.values_list("name", flat=True))
-    visible = ExperimentPage.objects.visible_to(user).values("pk")
-    return list(
-        Tag.objects.filter(knowledge_experimenttag_items__content_object__in=visible)
-        .annotate(uses=Count("knowledge_experimenttag_items", distinct=True))
-        .order_by("-uses", "name")
-        .values_list("name", flat=True)[:MAX_NETWORK_THEMES]
+    return [tag.name for tag in visible_tags(user, MAX_NETWORK_THEMES)]
+
+
+@dataclass
+class MunicipalityCounts:
+    """Per school (by page id), experiments on each theme (name); and every visible
+    experiment below the municipality."""
+
+    schools: list  # the public schools, by title
+    themes: dict  # school id -> Counter(theme name -> experiments)
+    experiment_count: int
+
+
+def municipality_counts(municipality, kind, user):
+    """MunicipalityCounts from the listing facts (one query), or counted exactly for a reader
+    kept out of some restricted pages."""
+    schools = list(public_pages(SchoolPage.objects.child_of(municipality).live()).order_by("title"))
+    audiences = facts.audiences_of(user)
+    if audiences is None:
+        experiments = experiment_facts(
+            ExperimentPage.objects.descendant_of(municipality).visible_to(user)
+        )
+        by_path = {school.path: school.pk for school in schools}
+        themes = defaultdict(Counter)
+        for experiment in experiments:
+            pk = by_path.get(school_path(experiment.path))
+            if pk is not None:
+                themes[pk].update(set(experiment.tags if kind == "tags" else experiment.subjects))
+        return MunicipalityCounts(schools, dict(themes), len(experiments))
+    every_school = SchoolPage.objects.child_of(municipality).values_list("pk", flat=True)
+    scopes = {facts.school_scope(pk): pk for pk in every_school}
+    dimension = "emne" if kind == "tags" else "fag"
+    found = facts.counted(scopes, ["total", dimension], audiences)
+    shown = {school.pk for school in schools}
+    themes = {
+        scopes[scope]: _by_label(values)
+        for (scope, name), values in found.items()
+        if name == dimension and scopes[scope] in shown
+    }
+    total = sum(
+        values.get("", ("", 0))[1] for (_s, name), values in found.items() if name == "total"
     )
+    return MunicipalityCounts(schools, themes, total)
 
 
-def theme_matrix(schools, experiments, kind, network_names):
+def theme_matrix(schools, themes_by_school, network_names):
     """Themes × schools: the number of experiments at each school on each theme."""
-    column = {school.path: index for index, school in enumerate(schools)}
     counts = defaultdict(lambda: [0] * len(schools))
-    for experiment in experiments:
-        index = column.get(school_path(experiment.path))
-        if index is None:
-            continue
-        for name in _themes_of(experiment, kind):
-            counts[name][index] += 1
+    for index, school in enumerate(schools):
+        for name, n in themes_by_school.get(school.pk, {}).items():
+            counts[name][index] += n
     names = set(counts) | set(network_names)
     themes = [Theme(name=name, cells=counts[name]) for name in names]
     for theme in themes:
@@ -253,13 +362,11 @@ def theme_matrix(schools, experiments, kind, network_names):
     return themes
 
 
-def municipality_figures(municipality, kind, user):
-    """The themes × schools matrix and its chart, over the experiments user may see."""
-    schools = list(public_pages(SchoolPage.objects.child_of(municipality).live()).order_by("title"))
-    experiments = experiment_facts(
-        ExperimentPage.objects.descendant_of(municipality).visible_to(user)
-    )
-    themes = theme_matrix(schools, experiments, kind, _network_theme_names(kind, user))
+def municipality_figures(counts, kind, network_names):
+    """The themes × schools matrix and its chart, from municipality_counts() and the network's
+    theme names (cached apart: they change with the network, the counts with the municipality)."""
+    schools = counts.schools
+    themes = theme_matrix(schools, counts.themes, network_names)
     kind_label = _("Tag") if kind == "tags" else _("Subject")
     chart = bar_chart(
         "schools-per-theme",
@@ -280,7 +387,7 @@ def municipality_figures(municipality, kind, user):
         "shared": [t for t in themes if t.school_count >= 2],
         "untouched": [t for t in themes if t.school_count == 0],
         "chart": chart,
-        "experiment_count": len(experiments),
+        "experiment_count": counts.experiment_count,
     }
 
 

@@ -13,7 +13,14 @@ from knowledge.cache import cached_listing
 from knowledge.listings.queries import public_pages
 from schools.models import MunicipalityPage, SchoolPage
 
-from .figures import leader_details, municipality_figures, municipality_layout, school_figures
+from .figures import (
+    leader_details,
+    municipality_counts,
+    municipality_figures,
+    municipality_layout,
+    network_theme_names,
+    school_figures,
+)
 
 
 def is_school_leader(user, school):
@@ -55,14 +62,17 @@ def municipality_overview(request, municipality_id):
     )
     form = ThemeForm(request.GET)
     kind = (form.is_valid() and form.cleaned_data["tema"]) or "tags"
-    # The matrix depends only on which experiments the reader may see: cached per visibility.
-    figures = cached_listing(
+    # The counts change with the municipality's experiments, the network's themes with any
+    # experiment: cached apart, per visibility class, and put together here.
+    counts = cached_listing(
         "municipality-overview",
         request.user,
         [municipality.pk, kind],
-        lambda: municipality_layout(
-            municipality_figures(municipality, kind, request.user), municipality, kind
-        ),
+        lambda: municipality_counts(municipality, kind, request.user),
     )
+    names = cached_listing(
+        "network-themes", request.user, [kind], lambda: network_theme_names(kind, request.user)
+    )
+    figures = municipality_layout(municipality_figures(counts, kind, names), municipality, kind)
     context = {"municipality": municipality, "form": form, "kind": kind, **figures}
     return render(request, "knowledge/overviews/municipality_overview.html", context)

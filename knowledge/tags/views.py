@@ -6,8 +6,9 @@ from knowledge.cache import cached_listing
 from knowledge.listings.queries import (
     cached_page_of_experiments,
     experiments_for_listing,
-    tags_visible_to,
+    tag_count,
     visible_tag_or_404,
+    visible_tags,
 )
 from knowledge.models import ExperimentPage
 
@@ -16,7 +17,7 @@ EXPERIMENTS_PER_PAGE = 20
 
 def tag_index(request):
     user = request.user
-    tags = cached_listing("tag-index", user, [], lambda: list(tags_visible_to(user)))
+    tags = cached_listing("tag-index", user, [], lambda: visible_tags(user))
     return render(request, "knowledge/tag_index.html", {"tags": tags})
 
 
@@ -28,6 +29,12 @@ def tag_detail(request, slug):
         .order_by("-first_published_at", "-pk")
     )
     page = cached_page_of_experiments(
-        "tag", request.user, [tag.pk], experiments, EXPERIMENTS_PER_PAGE, request.GET.get("side")
+        "tag",
+        request.user,
+        [tag.slug],
+        experiments,
+        EXPERIMENTS_PER_PAGE,
+        request.GET.get("side"),
+        count=tag_count(request.user, tag.slug),
     )
     return render(request, "knowledge/tag_detail.html", {"tag": tag, "page": page})

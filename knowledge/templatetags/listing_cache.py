@@ -1,9 +1,10 @@
 """{% cached_listing "name" part ... %}…{% end_cached_listing %}: a fragment from the listing cache.
 
 The key is built in one place (knowledge.cache.listing_key) from the name and parts given here,
-the reader's visibility class, the language and the content version, so a fragment changes
-with the content and is never shared between readers who may see different experiments.
-Previews are never cached.
+the reader's visibility class, the language and the version of the scope the name is declared
+to show (knowledge.cache.LISTING_SCOPES; a scope with an id takes it from the first part), so a
+fragment changes with what it shows and is never shared between readers who may see different
+experiments. Previews are never cached.
 """
 
 from django import template

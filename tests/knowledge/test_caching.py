@@ -256,3 +256,46 @@ def test_an_experiment_page_shows_a_new_publication_at_once_and_never_a_preview(
     page = client.get(experiment.url).content.decode()
     assert "Kladde: endnu ikke udgivet." in page
     assert "Første udgave af forsøget." not in page
+
+
+def queries_for(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries), response.content.decode()
+
+
+def test_a_publish_at_one_school_leaves_other_schools_and_untouched_tags_cached(
+    client, network, published
+):
+    make_experiment(network.school_b, "Udeskole i Odense", team=network.team_b, tags=["Udeskole"])
+    elsewhere = {
+        "school b": network.school_b.url,
+        "tag of school b": tag_url("Udeskole"),
+        "school b overview": reverse("knowledge:school_overview", args=[network.school_b.pk]),
+    }
+    municipality_b = reverse("knowledge:municipality_overview", args=[network.municipality_b.pk])
+    for url in [*elsewhere.values(), municipality_b, network.school_a.url]:
+        client.get(url)
+    warm = {name: queries_for(client, url)[0] for name, url in elsewhere.items()}
+    warm_municipality = queries_for(client, municipality_b)[0]
+
+    make_experiment(network.school_a, NEW, team=network.team_a, tags=["Læsning"])
+
+    for name, url in elsewhere.items():
+        assert queries_for(client, url)[0] == warm[name], f"{name} went cold"
+    # Its schools' counts stay cached; the network's most used tags are one query to renew.
+    assert queries_for(client, municipality_b)[0] == warm_municipality + 1
+    assert NEW in queries_for(client, network.school_a.url)[1]
+    assert NEW in queries_for(client, tag_url("Læsning"))[1]
+    assert (
+        queries_for(client, reverse("knowledge:school_overview", args=[network.school_a.pk]))[
+            1
+        ].count(NEW)
+        == 0
+    )  # the overview counts, it lists no titles
+    overview = client.get(reverse("knowledge:school_overview", args=[network.school_a.pk]))
+    assert overview.context["experiment_count"] == 2

@@ -162,12 +162,29 @@ def test_pagination_keeps_the_filters_in_shareable_urls(client, findings_network
     monkeypatch.setattr(listing_views, "FINDINGS_PER_PAGE", 2)
     first = client.get("/fund/?fag=dansk")
     assert len(statements(first)) == 2
-    assert 'href="?fag=dansk&amp;side=2"' in html(first)
-    second = client.get("/fund/?fag=dansk&side=2")
+    next_url = first.context["page"].next_url
+    assert next_url.startswith("?fag=dansk&efter=")
+    assert f'href="{next_url.replace("&", "&amp;")}"' in html(first)
+    second = client.get("/fund/" + next_url)
     assert len(statements(second)) == 1
     assert set(statements(first) + statements(second)) == {
         "Eleverne læste mere, når de selv valgte bøgerne.",
         "Drengene bad om tegneserier.",
         "Læsebåndet gav ro om morgenen.",
     }
-    assert client.get("/fund/?fag=dansk&side=tre").status_code == 200
+    back = client.get("/fund/" + second.context["page"].previous_url)
+    assert statements(back) == statements(first)
+
+
+@pytest.mark.parametrize("cursor", ["efter=tre", "efter=1-2-3", "foer=99999999999999999999-1-0-1"])
+def test_a_malformed_page_address_shows_the_first_page_and_says_so(
+    client, findings_network, monkeypatch, cursor
+):
+    from knowledge.listings import views as listing_views
+
+    monkeypatch.setattr(listing_views, "FINDINGS_PER_PAGE", 2)
+    first = client.get("/fund/?fag=dansk")
+    response = client.get(f"/fund/?fag=dansk&{cursor}")
+    assert response.status_code == 200
+    assert statements(response) == statements(first)
+    assert label("That page of the list could not be found; here is the first.") in html(response)
