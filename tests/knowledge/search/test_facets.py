@@ -175,3 +175,10 @@ def test_a_republished_experiment_is_counted_under_its_new_values(varied):
     assert counts == obvious_counts(AnonymousUser(), "læsning", {})
     slug = dict(Tag.objects.values_list("name", "slug"))
     assert counts["emne"][slug["læsning"]] == 3 and counts["emne"][slug["ro"]] == 2
+
+
+def test_experiments_of_a_moved_school_are_counted_under_its_new_municipality(varied):
+    varied.school_c.move(varied.municipality_b, pos="last-child")
+    counts = shown_counts(AnonymousUser(), "læsning", {})
+    assert counts["kommune"] == {varied.municipality_a.pk: 2, varied.municipality_b.pk: 2}
+    assert counts == obvious_counts(AnonymousUser(), "læsning", {})
