@@ -141,7 +141,7 @@ def facet_memberships(searcher, pks):
     parts = {}  # facet -> [(rows, codes, values of the segment)]
     for sub, _base in reader.leaf_readers():
         if not sub.has_column(FACETS_FIELD) or not sub.has_column("pk"):
-            return None
+            continue  # no document here stored facet values; one asked for is then unseen
         segment = _segment_facets(folder, sub)
         deleted = sub.deleted_docs_set if sub.has_deletions() else ()
         positions, docnums = segment.locate(pks, deleted)
