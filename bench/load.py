@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/load.py [--database-url postgres://user@host/empty_db]
         [--experiments 60] [--requests 1200] [--threads 4] [--publishes 120] [--max-seconds 300]
+        [--workers 2] [--publish-interval 1] [--site DIR]
 
 Builds a throwaway site in a temporary folder (SQLite there, or the empty database that
 --database-url names), with the demo network, collected static files and a Whoosh index; starts
@@ -12,6 +13,14 @@ transaction). Afterwards the search page must find every experiment by the word 
 title has, and the index must find it by none of its earlier titles' words. Prints requests per second, p50 and p95 and the errors of both
 phases and their ratio; exits 1 if any request or publish failed or any title was not found.
 Every phase is bounded by its request count and --max-seconds; gunicorn is stopped at the end.
+
+The mix adds experiment, school and municipality pages found on the experiments list. With
+--publish-interval the publisher publishes once per that many seconds (an editor's pace, not a
+flood). --site copies a data folder built before (database and index, e.g. by
+`load_demo_network --experiments 100000` with PRAKSISNET_DATA_DIR set), so a large network is
+built once. Also printed: the listing cache's hit rate in each phase (gunicorn serves
+bench/load_wsgi.py, the site's application counting knowledge.cache's listing keys), each
+worker's peak memory (VmHWM) and the sizes of the database file and the search index.
 """
 
 import argparse
@@ -92,7 +101,9 @@ def start_gunicorn(environ, port, workers, log_path):
     return subprocess.Popen(
         [
             GUNICORN,
-            "praksisnet.wsgi:application",
+            "--pythonpath",
+            str(BASE_DIR / "bench"),
+            "load_wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -180,7 +191,56 @@ def summary(name, latencies, failures, elapsed):
     return rate
 
 
-def publish(count, targets, max_seconds):
+def cache_counts(data_dir):
+    """(hits, misses) of the listing cache, summed over the workers so far."""
+    hits = misses = 0
+    for path in Path(data_dir).glob("cache-stats-*"):
+        try:
+            h, m = (int(n) for n in path.read_text().split())
+        except ValueError:  # being written
+            continue
+        hits, misses = hits + h, misses + m
+    return hits, misses
+
+
+def hit_rate(before, after):
+    hits, misses = after[0] - before[0], after[1] - before[1]
+    total = hits + misses
+    return f"{hits / total:.0%} of {total}" if total else "no listing lookups"
+
+
+def worker_peaks(server):
+    """{pid: peak resident memory in MB} of gunicorn's workers (Linux /proc)."""
+    peaks = {}
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    except OSError:
+        return peaks
+    for pid in children:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peaks[int(pid)] = int(line.split()[1]) / 1024
+    return peaks
+
+
+def folder_megabytes(path):
+    path = Path(path)
+    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6
+
+
+def page_links(base):
+    """Experiment, school and municipality pages linked from the experiments list."""
+    _, _, body = get(base, "/forsoeg/")
+    links = set(re.findall(r'href="(/[^"?#:]+/)"', body))
+    return sorted(link for link in links if link.count("/") >= 3)[:30]
+
+
+def publish(count, targets, max_seconds, interval=0.0):
     """Runs in the publisher process: publish count new titles over targets public experiments."""
     import django
 
@@ -196,7 +256,11 @@ def publish(count, targets, max_seconds):
     )
     originals = dict(ExperimentPage.objects.filter(pk__in=pks).values_list("pk", "title"))
     history, errors, deadline = {pk: [] for pk in pks}, [], time.monotonic() + max_seconds
+    next_at = time.monotonic()
     for number in range(count):
+        if interval:
+            time.sleep(max(0.0, next_at - time.monotonic()))
+            next_at += interval
         if time.monotonic() > deadline:
             errors.append(f"stopped by --max-seconds after {number} publishes")
             break
@@ -241,6 +305,10 @@ def main():
     parser.add_argument("--requests", type=int, default=1200, help="per phase (default 1200)")
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
+    parser.add_argument(
+        "--publish-interval", type=float, default=0.0, help="seconds between publishes (default 0)"
+    )
+    parser.add_argument("--site", help="a data folder built before, copied instead of building")
     parser.add_argument("--publishes", type=int, default=120)
     parser.add_argument(
         "--targets", type=int, default=30, help="experiments the publisher retitles"
@@ -249,7 +317,7 @@ def main():
     parser.add_argument("--publisher", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.publisher:
-        return publish(args.publishes, args.targets, args.max_seconds)
+        return publish(args.publishes, args.targets, args.max_seconds, args.publish_interval)
 
     data_dir = Path(tempfile.mkdtemp(prefix="praksisnet-load-"))
     environ = production_environ(data_dir, args.database_url)
@@ -258,19 +326,38 @@ def main():
         print(
             f"Building the site in {data_dir} ({'PostgreSQL' if args.database_url else 'SQLite'})"
         )
-        manage(environ, "migrate", "--no-input", "-v", "0")
-        manage(environ, "load_demo_network", "--experiments", str(args.experiments))
+        if args.site:
+            for name in ("praksisnet.sqlite3", "whoosh_index", "media"):
+                source = Path(args.site) / name
+                if source.is_dir():
+                    shutil.copytree(source, data_dir / name)
+                elif source.exists():
+                    shutil.copy2(source, data_dir / name)
+            manage(environ, "migrate", "--no-input", "-v", "0")
+        else:
+            manage(environ, "migrate", "--no-input", "-v", "0")
+            manage(environ, "load_demo_network", "--experiments", str(args.experiments))
         manage(environ, "collectstatic", "--no-input", "-v", "0")
+        database = data_dir / "praksisnet.sqlite3"
+        if database.exists():
+            print(
+                f"database {folder_megabytes(database):.0f} MB, "
+                f"search index {folder_megabytes(data_dir / 'whoosh_index'):.0f} MB"
+            )
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = start_gunicorn(environ, port, args.workers, data_dir / "gunicorn.log")
         wait_until_answering(server, base, data_dir / "gunicorn.log")
         print(f"gunicorn on {base}: {args.workers} workers; {args.threads} reading threads")
+        READ_PATHS.extend(page_links(base))
 
+        counts = cache_counts(data_dir)
         baseline = summary(
             "reads alone",
             *read_load(base, args.requests, args.threads, time.monotonic() + args.max_seconds),
         )
+        print(f"    listing cache hits: {hit_rate(counts, cache_counts(data_dir))}")
+        counts = cache_counts(data_dir)
         publisher = subprocess.Popen(
             [
                 PYTHON,
@@ -282,6 +369,8 @@ def main():
                 str(args.targets),
                 "--max-seconds",
                 str(args.max_seconds),
+                "--publish-interval",
+                str(args.publish_interval),
             ],
             cwd=BASE_DIR,
             env=environ,
@@ -298,6 +387,7 @@ def main():
         out, _ = publisher.communicate(timeout=args.max_seconds + 60)
         outcome = json.loads(out.strip().splitlines()[-1])
         under_load = summary("reads + publishing", *loaded)
+        print(f"    listing cache hits: {hit_rate(counts, cache_counts(data_dir))}")
         history = outcome["history"]
         published = sum(len(titles) for titles in history.values())
         print(
@@ -314,6 +404,13 @@ def main():
         )
         for title in (missing + stale)[:10]:
             print(f"    {title}")
+        peaks = worker_peaks(server)
+        print(
+            "peak memory of the workers (VmHWM): "
+            + (", ".join(f"{mb:.0f} MB" for mb in peaks.values()) or "not readable")
+        )
+        if database.exists():
+            print(f"database after the run {folder_megabytes(database):.0f} MB")
         failed = loaded[1] or outcome["errors"] or missing or stale or publisher.returncode
         return 1 if failed else 0
     finally:

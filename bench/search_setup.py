@@ -14,9 +14,10 @@ BACKENDS = {"whoosh": "default", "whoosh-words": "words", "fts5": "fts5"}
 EMBEDDER = "knowledge.search.embedding.search_embedder"
 
 
-def set_up_django():
-    """Point Django at a fresh data folder (database, index) and configure both backends."""
-    data_dir = tempfile.mkdtemp(prefix="praksisnet-search-bench-")
+def set_up_django(data_dir=None):
+    """Point Django at a data folder (database, index; a fresh one by default) and configure
+    both backends."""
+    data_dir = data_dir or tempfile.mkdtemp(prefix="praksisnet-search-bench-")
     os.environ["PRAKSISNET_DATA_DIR"] = data_dir
     os.environ.pop("PRAKSISNET_SEARCH_INDEX", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "praksisnet.settings.dev"

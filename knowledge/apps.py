@@ -10,5 +10,6 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         from .cache import connect_signals
         from .experiments import privacy  # noqa: F401
+        from .search import publishing  # noqa: F401
 
         connect_signals()

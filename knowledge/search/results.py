@@ -185,7 +185,9 @@ def find_experiments(
         if matched is None:
             outcome.no_words = True
             return outcome
-    counter = FacetCounter(visible, matched, selections or {}, facet_urls=facet_urls)
+    counter = FacetCounter(
+        visible, matched, selections or {}, facet_urls=facet_urls, backend_name=backend_name
+    )
     outcome.facets = counter.facets()
     if sort == SORT_NEWEST or matched is None:
         outcome.pks = counter.newest_first(counter.final_pks())

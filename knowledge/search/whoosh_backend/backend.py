@@ -18,6 +18,7 @@ from modelsearch.backends.base import BaseSearchBackend, get_model_root
 from . import danish
 from .bulk_writing import default_processes
 from .compiler import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
+from .facet_columns import facet_memberships
 from .indexes import WhooshIndex, WhooshRebuilder
 from .results import WhooshSearchResults
 from .schema import field_boosts
@@ -72,6 +73,16 @@ class WhooshSearchBackend(BaseSearchBackend):
     def is_available(self, model) -> bool:
         """Whether the index holding ``model`` can be searched right now."""
         return self.get_index_for_model(model).is_available()
+
+    def facet_memberships(self, model, pks):
+        """The stored facet values of the documents with these primary keys
+        (``facet_columns.FacetMemberships``), or None if the index cannot tell."""
+        try:
+            searcher = self.get_index_for_model(model).location.searcher()
+            return facet_memberships(searcher, pks)
+        except (IndexUnavailable, OSError, ValueError, KeyError) as exc:
+            logger.warning("Facet values not read from the index: %s", exc)
+            return None
 
     def suggest(self, query_string: str, model):
         """A corrected query built from the index's own vocabulary ("Mente du: ..."), or None."""

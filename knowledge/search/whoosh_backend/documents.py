@@ -8,6 +8,7 @@ from django.db.models.constants import LOOKUP_SEP
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
+from .facet_columns import FACETS_FIELD, document_facets
 from .schema import (
     AUTOCOMPLETE_PREFIX,
     SEARCH_PREFIX,
@@ -107,6 +108,9 @@ class DocumentBuilder:
             term = filter_term(getattr(obj, attname, None))
             if term is not None:
                 doc[name] = term
+        facets = document_facets(obj)
+        if facets is not None:
+            doc[FACETS_FIELD] = facets
         return doc
 
     @staticmethod

@@ -17,6 +17,7 @@ from modelsearch.index import FilterField, Indexed, RelatedFields, SearchField, 
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from . import danish
+from .facet_columns import FACETS_FIELD, FacetsColumn
 from .positions import WordPositions
 
 SEARCH_PREFIX = "s__"
@@ -39,6 +40,7 @@ def build_schema(analyzer) -> Schema:
         pk=ID(stored=True, unique=True, sortable=True),
         ct=KEYWORD(),
     )
+    schema.add(FACETS_FIELD, FacetsColumn())
     searchable = TEXT(analyzer=analyzer, phrase=True)
     searchable.format = WordPositions(field_boost=searchable.format.field_boost)
     schema.add(SEARCH_PREFIX + "*", searchable, glob=True)

@@ -271,3 +271,46 @@ def test_network_numbers_ignore_experiment_restrictions_but_not_a_restricted_sch
     response = Client().get(municipality.url)
     assert SchoolPage.objects.first().title not in response.content.decode()
     assert SchoolPage.objects.child_of(municipality)[1].title in response.content.decode()
+
+
+def test_wagtail_computes_the_same_addresses_and_tree_as_the_bulk_writer(built):
+    for experiment in ExperimentPage.objects.all():
+        parent = experiment.get_parent()
+        assert experiment.set_url_path(parent) == experiment.url_path
+        assert experiment.depth == parent.depth + 1 and experiment.path.startswith(parent.path)
+    # Published the normal way, a bulk-built experiment keeps its place, address and tags.
+    experiment = ExperimentPage.objects.live().filter(members_only=False).last()
+    before = (experiment.path, experiment.url_path, sorted(experiment.tags.names()))
+    experiment.save_revision().publish()
+    experiment = ExperimentPage.objects.get(pk=experiment.pk)
+    assert (experiment.path, experiment.url_path, sorted(experiment.tags.names())) == before
+    assert all(not problems for problems in Page.find_problems())
+
+
+def test_the_search_index_knows_each_bulk_built_experiments_facets(built, monkeypatch):
+    from django.contrib.auth.models import AnonymousUser
+    from modelsearch.backends import get_search_backend
+
+    from knowledge.listings.facets import Selections
+    from knowledge.search.results import find_experiments
+
+    def counts():
+        outcome = find_experiments(AnonymousUser(), "eleverne", Selections(), suggest=False)
+        return outcome.total, {
+            f.parameter: [(v.value, v.count) for v in f.values] for f in outcome.facets
+        }
+
+    from_index = counts()
+    monkeypatch.setattr(
+        type(get_search_backend("default")), "facet_memberships", lambda self, model, pks: None
+    )
+    assert from_index[0] > 0 and from_index == counts()
+
+
+def test_the_experiments_list_counts_every_visible_bulk_built_experiment(built, client):
+    from django.contrib.auth.models import AnonymousUser
+
+    response = client.get("/forsoeg/")
+    assert response.status_code == 200
+    shown = re.search(r'class="result-count">(\d+) ', response.content.decode())
+    assert int(shown.group(1)) == ExperimentPage.objects.visible_to(AnonymousUser()).count()
