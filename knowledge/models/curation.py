@@ -9,8 +9,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.curation.forms import CollectionPageForm
-from praksisnet.admin_titles import ReaderTitleMixin
 from knowledge.experiments.chooser import ExperimentChooser
+from praksisnet.admin_titles import ReaderTitleMixin
 
 
 class CollectionIndexPage(ReaderTitleMixin, Page):

@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 from wagtail.models import Page, WorkflowState
 
 from knowledge.listings import facts
