@@ -223,6 +223,9 @@ class YearFacet(Facet):
 class EvidenceStepFacet(Facet):
     """The step of the evidence ladder (knowledge.experiments.evidence), derived in SQL."""
 
+    #: Derived from other experiments too (their "builds on" links): never stored per document.
+    derived = True
+
     def value_expression(self, prefix):
         return evidence_step_expression(prefix)
 

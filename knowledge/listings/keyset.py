@@ -20,6 +20,9 @@ AFTER, BEFORE = "efter", "foer"
 _NUMBER = r"\d{1,20}"
 
 
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
 class Ordering:
     """A listing's ordering as keyset columns: (field, descending) pairs, the last one unique.
 
@@ -47,7 +50,7 @@ class Ordering:
     def cursor_of_values(self, values):
         def text(value):
             if isinstance(value, datetime.datetime):
-                return str(round(value.timestamp() * 1_000_000))
+                return str((value - EPOCH) // datetime.timedelta(microseconds=1))
             return str(value)
 
         return "-".join(text(value) for value in values)
@@ -58,7 +61,8 @@ class Ordering:
             return None
         numbers = [int(part) for part in text.split("-")]
         try:
-            moment = datetime.datetime.fromtimestamp(numbers[0] / 1_000_000, tz=datetime.UTC)
+            # Whole microseconds, not a float division: that can miss the stored time by one.
+            moment = EPOCH + datetime.timedelta(microseconds=numbers[0])
         except (OverflowError, OSError, ValueError):
             return None
         return [moment, *numbers[1:]]

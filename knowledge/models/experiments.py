@@ -294,6 +294,16 @@ class Finding(Orderable):
     def __str__(self):
         return self.statement
 
+    def save(self, *args, **kwargs):
+        # /fund/ pages seek by (experiment, sort_order, id): a finding made outside the editor
+        # (a script, the shell) goes last instead of having no place.
+        if self.sort_order is None:
+            last = Finding.objects.filter(page_id=self.page_id).aggregate(
+                last=models.Max("sort_order")
+            )["last"]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
 
 class ExperimentLink(Orderable):
     """What an experiment builds on: another experiment, at any school, and how."""

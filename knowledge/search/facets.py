@@ -38,6 +38,11 @@ PK_CHUNK = 5_000
 MAX_VALUES_SHOWN = 15
 
 
+#: Facets whose value depends on other experiments (the evidence ladder rises when another
+#: school replicates): a stored value would go stale, so they are always counted in SQL.
+INDEXED_FACETS = tuple(facet for facet in FACETS if not getattr(facet, "derived", False))
+
+
 def stored_facet_values(experiment):
     """{facet parameter: [values]} of one experiment, as text, for its search document.
 
@@ -45,7 +50,7 @@ def stored_facet_values(experiment):
     related objects' values); experiments are re-indexed whenever these change.
     """
     values = {}
-    for facet in FACETS:
+    for facet in INDEXED_FACETS:
         if isinstance(facet, TreeFacet):
             found = [experiment.path[: facet.depth * Page.steplen]]
         elif isinstance(facet, YearFacet):
@@ -103,7 +108,7 @@ class FacetCounter:
         if memberships is None:
             return None
         rows, raw, codes = {}, {}, {}
-        for facet in FACETS:
+        for facet in INDEXED_FACETS:
             p = facet.parameter
             if isinstance(facet, TreeFacet):
                 values = memberships.values.get(p, [])
@@ -112,13 +117,17 @@ class FacetCounter:
             rows[p] = memberships.rows.get(p, np.empty(0, np.int64))
             codes[p] = memberships.codes.get(p, np.empty(0, np.int64))
             raw[p] = values
-        return rows, raw, codes, _labels_from_database(raw)
+        labels = _labels_from_database(raw)
+        derived = [facet for facet in FACETS if facet not in INDEXED_FACETS]
+        for part, found in zip((rows, raw, codes, labels), self._from_database(pks, derived)):
+            part.update(found)
+        return rows, raw, codes, labels
 
-    def _from_database(self, pks):
+    def _from_database(self, pks, facets=FACETS):
         """The same from the database: one query per facet over the candidates."""
         position = {pk: i for i, pk in enumerate(pks)}
         rows, raw, codes, labels = {}, {}, {}, {}
-        for facet in FACETS:
+        for facet in facets:
             p = facet.parameter
             known, facet_rows, facet_codes, labels[p] = {}, [], [], {}
             for lookup in _pk_filters(pks) if pks else []:
@@ -250,6 +259,8 @@ def _labels_from_database(raw):
     """{parameter: {value: label}} for facets whose values have names (subjects, tags)."""
     labels = {}
     for facet in FACETS:
+        if facet.parameter not in raw:
+            continue
         labels[facet.parameter] = {}
         values = [v for v in raw[facet.parameter] if v is not None]
         if not facet.label_lookup or not values:

@@ -79,7 +79,8 @@ def apply(step, network):
         target = (
             network.school_b if page.get_parent().pk == network.school_a.pk else network.school_a
         )
-        page.move(target, pos="last-child")
+        # Fresh from the database: the fixture's object keeps a stale child count across moves.
+        page.move(type(target).objects.get(pk=target.pk), pos="last-child")
     elif kind == "delete":
         page.delete()
 

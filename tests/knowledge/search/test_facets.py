@@ -16,6 +16,7 @@ from modelsearch.backends import get_search_backend
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
+from knowledge.experiments.evidence import evidence_step_of
 from knowledge.listings.facets import FACETS, Selections
 from knowledge.models import EvidenceKind, ExperimentPage
 from knowledge.places import listing_year
@@ -95,6 +96,7 @@ def obvious_values(page):
         "status": {page.status},
         "aar": {listing_year(page.start_date, page.first_published_at)},
         "grundlag": {f.evidence_kind for f in page.findings.all()} - {""},
+        "evidens": {evidence_step_of(page)},
     }
 
 
@@ -162,7 +164,13 @@ def test_the_index_answers_which_experiment_has_which_value(varied):
     with CaptureQueriesContext(connection) as queries:
         find_experiments(AnonymousUser(), "læsning", Selections(), suggest=False)
     relations = ("taggeditem", "experimenttag", "subjects", "grade_levels", "knowledge_finding")
-    asked = [q["sql"] for q in queries if any(name in q["sql"] for name in relations)]
+    # The evidence ladder is derived from other experiments' links, so it is counted in SQL
+    # by design (knowledge.search.facets.INDEXED_FACETS): its one query is left out here.
+    asked = [
+        q["sql"]
+        for q in queries
+        if any(name in q["sql"] for name in relations) and "experimentlink" not in q["sql"]
+    ]
     # Only the names of the subjects and tags shown, never which experiment has which.
     assert all("experimentpage_id" not in sql and "content_object_id" not in sql for sql in asked)
 
