@@ -159,6 +159,13 @@ class FilteredListing:
             facet.parameter: _typed(facet, found.get((facts.NETWORK, facet.parameter), {}))
             for facet in FACETS
         }
+        # A derived facet (the evidence ladder) changes with other experiments' links, which
+        # the facts do not follow: it is counted in SQL over the listing.
+        for facet in FACETS:
+            if getattr(facet, "derived", False):
+                counted[facet.parameter] = facet.counts(
+                    self.filtered(except_parameter=facet.parameter), self.prefix, self.for_findings
+                )
         tree_ids = [pk for facet in TREE_FACETS for pk in counted[facet.parameter]]
         titles = dict(Page.objects.filter(pk__in=tree_ids).values_list("pk", "title"))
         for facet in TREE_FACETS:

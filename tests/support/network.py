@@ -197,6 +197,10 @@ def add_findings(network):
     Finding.objects.filter(statement__startswith="Færre").update(
         evidence_kind=EvidenceKind.TEST_RESULTS
     )
+    # Published again, as an editor would: the search index and the listing facts follow a
+    # publish, not an update behind its back.
+    for experiment in (n.reading, n.maths):
+        ExperimentPage.objects.get(pk=experiment.pk).save_revision().publish()
     return n
 
 

@@ -12,6 +12,7 @@ from html import unescape
 import pytest
 
 from tests.support.network import make_experiment, make_school
+from tests.support.search_helpers import result_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,6 @@ FACET_LINK = re.compile(
     re.S,
 )
 RESULT_COUNT = re.compile(r'class="result-count">(\d+) ')
-RESULT_TITLE = re.compile(r'<li class="result">\s*<h3><a href="[^"]*">([^<]*)</a>')
 
 
 def _label_text(html):
@@ -45,7 +45,7 @@ def results_on(response):
     html = response.content.decode()
     total = int(RESULT_COUNT.search(html).group(1))
     # Fewer results than one page holds: the heading's number is also the list's length.
-    assert len(RESULT_TITLE.findall(html)) == total
+    assert len(result_titles(response)) == total
     return total
 
 
