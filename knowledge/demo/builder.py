@@ -107,9 +107,13 @@ def search_indexing_paused():
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
         post_delete.disconnect(post_delete_signal_handler, sender=model)
+    from knowledge.search import publishing
+
+    token = publishing.paused.set(True)
     try:
         yield
     finally:
+        publishing.paused.reset(token)
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
             post_delete.connect(post_delete_signal_handler, sender=model)

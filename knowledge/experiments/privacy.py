@@ -40,8 +40,12 @@ def refresh_members_only(root):
         restricted = any(path.startswith(p) for p in restricted_paths)
         if restricted != members_only:
             ExperimentPage.objects.filter(pk=pk).update(members_only=restricted)
-            # The search index filters on members_only too: keep it in step.
-            index.insert_or_update_object(ExperimentPage.objects.get(pk=pk))
+            # The search index filters on members_only too: keep it in step (unless indexing
+            # is paused for a bulk change, whose caller rebuilds the index).
+            from knowledge.search import publishing as search_publishing
+
+            if not search_publishing.paused.get():
+                index.insert_or_update_object(ExperimentPage.objects.get(pk=pk))
 
 
 @receiver(page_published)

@@ -7,6 +7,8 @@ sent after them. A move changes the tree paths below the page (the school and mu
 facets) without saving those pages: ``post_page_move`` re-indexes the experiments moved.
 """
 
+from contextvars import ContextVar
+
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,15 +16,23 @@ from wagtail.signals import page_published, post_page_move
 
 from knowledge.models import ExperimentPage
 
+#: True while knowledge.demo.builder.search_indexing_paused() holds modelsearch's own updates
+#: back (a bulk load, a test): the caller rebuilds the index, so these receivers wait too.
+paused = ContextVar("search_publishing_paused", default=False)
+
 
 @receiver(page_published, dispatch_uid="knowledge.search.publishing.published")
 def index_published_experiment(sender, instance, **kwargs):
+    if paused.get():
+        return
     if issubclass(instance.specific_class or type(instance), ExperimentPage):
         index.insert_or_update_object(ExperimentPage.objects.get(pk=instance.pk))
 
 
 @receiver(post_page_move, dispatch_uid="knowledge.search.publishing.moved")
 def index_moved_experiments(sender, instance, **kwargs):
+    if paused.get():
+        return
     path = Page.objects.filter(pk=instance.pk).values_list("path", flat=True).first()
     if path is None:
         return
