@@ -57,7 +57,7 @@ def slug(text):
 
 
 def grade(text):
-    if not text.isdigit() or not 0 <= int(text) <= 10:
+    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 10:
         raise InvalidValue(_("grade levels go from 0 to 10"))
     return int(text)
 
@@ -83,7 +83,7 @@ def one_of_numbers(choices):
     values = {value for value, _label in choices}
 
     def clean(text):
-        if not text.isdigit() or int(text) not in values:
+        if not (text.isascii() and text.isdigit()) or int(text) not in values:
             raise InvalidValue(_("not one of the choices"))
         return int(text)
 
