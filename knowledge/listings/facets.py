@@ -99,6 +99,10 @@ class Facet:
     ``ordering`` is "title", "count", "number", "newest" or "choices".
     """
 
+    #: True when the value depends on other experiments too (the evidence ladder rises when
+    #: another school replicates): kept in no per-experiment store (listing facts, index).
+    derived = False
+
     parameter: str
     label: str
     clean: object
@@ -223,8 +227,7 @@ class YearFacet(Facet):
 class EvidenceStepFacet(Facet):
     """The step of the evidence ladder (knowledge.experiments.evidence), derived in SQL."""
 
-    #: Derived from other experiments too (their "builds on" links): never stored per document.
-    derived = True
+    derived = True  # from other experiments' "builds on" links too
 
     def value_expression(self, prefix):
         return evidence_step_expression(prefix)
@@ -264,6 +267,9 @@ FACETS = (
 )
 FACET_PARAMETERS = tuple(facet.parameter for facet in FACETS)
 TREE_FACETS = tuple(facet for facet in FACETS if isinstance(facet, TreeFacet))
+#: What the listing facts and the search index store per experiment; the rest is counted in SQL.
+STORED_FACETS = tuple(facet for facet in FACETS if not facet.derived)
+DERIVED_FACETS = tuple(facet for facet in FACETS if facet.derived)
 
 
 def key_tree_values_by_page_id(by_facet):

@@ -20,7 +20,9 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from knowledge.listings.facets import (
+    DERIVED_FACETS,
     FACETS,
+    STORED_FACETS,
     TREE_FACETS,
     FacetValue,
     InvalidValue,
@@ -38,11 +40,6 @@ PK_CHUNK = 5_000
 MAX_VALUES_SHOWN = 15
 
 
-#: Facets whose value depends on other experiments (the evidence ladder rises when another
-#: school replicates): a stored value would go stale, so they are always counted in SQL.
-INDEXED_FACETS = tuple(facet for facet in FACETS if not getattr(facet, "derived", False))
-
-
 def stored_facet_values(experiment):
     """{facet parameter: [values]} of one experiment, as text, for its search document.
 
@@ -50,7 +47,7 @@ def stored_facet_values(experiment):
     related objects' values); experiments are re-indexed whenever these change.
     """
     values = {}
-    for facet in INDEXED_FACETS:
+    for facet in STORED_FACETS:
         if isinstance(facet, TreeFacet):
             found = [experiment.path[: facet.depth * Page.steplen]]
         elif isinstance(facet, YearFacet):
@@ -108,7 +105,7 @@ class FacetCounter:
         if memberships is None:
             return None
         rows, raw, codes = {}, {}, {}
-        for facet in INDEXED_FACETS:
+        for facet in STORED_FACETS:
             p = facet.parameter
             if isinstance(facet, TreeFacet):
                 values = memberships.values.get(p, [])
@@ -118,8 +115,8 @@ class FacetCounter:
             codes[p] = memberships.codes.get(p, np.empty(0, np.int64))
             raw[p] = values
         labels = _labels_from_database(raw)
-        derived = [facet for facet in FACETS if facet not in INDEXED_FACETS]
-        for part, found in zip((rows, raw, codes, labels), self._from_database(pks, derived)):
+        found_in_sql = self._from_database(pks, DERIVED_FACETS)
+        for part, found in zip((rows, raw, codes, labels), found_in_sql):
             part.update(found)
         return rows, raw, codes, labels
 

@@ -165,7 +165,7 @@ def test_the_index_answers_which_experiment_has_which_value(varied):
         find_experiments(AnonymousUser(), "læsning", Selections(), suggest=False)
     relations = ("taggeditem", "experimenttag", "subjects", "grade_levels", "knowledge_finding")
     # The evidence ladder is derived from other experiments' links, so it is counted in SQL
-    # by design (knowledge.search.facets.INDEXED_FACETS): its one query is left out here.
+    # by design (knowledge.listings.facets.DERIVED_FACETS): its one query is left out here.
     asked = [
         q["sql"]
         for q in queries
