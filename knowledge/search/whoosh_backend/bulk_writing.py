@@ -24,6 +24,8 @@ from queue import Empty, Full
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import PostingPool, SegmentWriter
 
+from .writers import CODEC
+
 #: Postings kept in memory before Whoosh spills them to disk (per writer process).
 BULK_LIMIT_MB = 512
 
@@ -132,9 +134,14 @@ class ParallelBulkWriter(MpWriter):
     #: Seconds between checks that the workers are still alive while waiting on them.
     POLL_SECONDS = 1.0
 
-    def __init__(self, ix, procs):
+    def __init__(self, ix, procs, **kwargs):
         super().__init__(
-            ix, procs=procs, batchsize=self.BATCH_SIZE, multisegment=True, limitmb=self.LIMIT_MB
+            ix,
+            procs=procs,
+            batchsize=self.BATCH_SIZE,
+            multisegment=True,
+            limitmb=self.LIMIT_MB,
+            **kwargs,
         )
         self.jobqueue = WatchedQueue(self.jobqueue, self.tasks, self.POLL_SECONDS)
         self.resultqueue = WatchedQueue(self.resultqueue, self.tasks, self.POLL_SECONDS)
@@ -222,5 +229,5 @@ def default_processes() -> int:
 def bulk_writer(ix, processes: int):
     """The fastest bulk writer for ``processes`` (1: in this process, no workers)."""
     if processes <= 1:
-        return BulkSegmentWriter(ix)
-    return ParallelBulkWriter(ix, procs=processes)
+        return BulkSegmentWriter(ix, codec=CODEC)
+    return ParallelBulkWriter(ix, procs=processes, codec=CODEC)

@@ -21,6 +21,7 @@ from .documents import DocumentBuilder
 from .schema import fit_to_schema
 from .spelling import SpellingVocabulary
 from .storage import IndexLocation, IndexUnavailable
+from .writers import end_failed
 
 logger = logging.getLogger("knowledge.search")
 
@@ -175,8 +176,7 @@ class WhooshBulkIndex(WhooshIndex):
             vector_file.update(str(self.generation), self.vectors)
 
     def cancel(self):
-        if not self.writer.is_closed:
-            self.writer.cancel()
+        end_failed(self.writer)
 
 
 class WhooshRebuilder:

@@ -25,6 +25,7 @@ from whoosh.index import LockError
 
 from . import checksums
 from .schema import build_schema, fit_to_schema
+from .writers import CODEC, end_failed
 
 logger = logging.getLogger("knowledge.search")
 
@@ -129,11 +130,15 @@ class RebuildJournal:
             last[pk] = entry
             replayed += 1
         writer = ix.writer(**writer_args)
-        for pk, entry in last.items():
-            writer.delete_by_term("pk", pk)
-            if entry["op"] == "update":
-                writer.add_document(**fit_to_schema(entry["doc"], writer.schema))
-        writer.commit()
+        try:
+            for pk, entry in last.items():
+                writer.delete_by_term("pk", pk)
+                if entry["op"] == "update":
+                    writer.add_document(**fit_to_schema(entry["doc"], writer.schema))
+            writer.commit()
+        except BaseException:
+            end_failed(writer)
+            raise
         return replayed
 
     def updated_documents(self):
@@ -159,7 +164,7 @@ class IndexLocation:
     _indexes_lock = threading.Lock()
     _local = threading.local()
 
-    WRITER_ARGS = {"limitmb": 64, "procs": 1}
+    WRITER_ARGS = {"limitmb": 64, "procs": 1, "codec": CODEC}
 
     def __init__(self, root: Path, key: str, analyzer):
         self.root = Path(root)
@@ -312,12 +317,11 @@ class IndexLocation:
                         ) from None
             try:
                 yield writer
-            except BaseException:
-                writer.cancel()
-                raise
-            else:
                 writer.commit()
-                checksums.record(ix.storage.folder)
+            except BaseException:
+                end_failed(writer)
+                raise
+            checksums.record(ix.storage.folder)
 
     def reset(self):
         """Replace the live index by an empty one."""
