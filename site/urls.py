@@ -11,6 +11,8 @@ from knowledge.experiments.media_files import serve_media
 from knowledge.listings.api import api_router
 from knowledge.tags import autocomplete as tag_autocomplete
 
+from .admin_links import ReaderTitleExternalLinkView
+from .admin_reports import AdministratorsPageTypesReport
 from .password_limits import authenticate_with_password
 
 urlpatterns = [
@@ -24,6 +26,23 @@ urlpatterns = [
         "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
         tag_autocomplete.autocomplete,
         name="wagtailadmin_tag_model_autocomplete",
+    ),
+    # Before the admin's own: a pasted address of a page is named by the title its reader may know.
+    path(
+        "admin/choose-external-link/",
+        ReaderTitleExternalLinkView.as_view(),
+        name="wagtailadmin_choose_page_external_link",
+    ),
+    # Before the admin's own: the page-types report counts every school's drafts (admin_reports.py).
+    path(
+        "admin/reports/page-types-usage/",
+        AdministratorsPageTypesReport.as_view(),
+        name="wagtailadmin_page_types_usage",
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        AdministratorsPageTypesReport.as_view(results_only=True),
+        name="wagtailadmin_page_types_usage_results",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
