@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup, Comment
 from django.urls import reverse
 from django.utils import translation
 
+from knowledge.conversation.models import Comment as MemberComment
+from knowledge.conversation.models import CommentReport
 from knowledge.models import ExperimentPage, GradeLevel
 from tests.schools.test_moderation import _task_state
 from tests.support.admin_forms import experiment_form_data
@@ -136,7 +138,11 @@ def test_the_editor_says_draft_and_approval_in_a_teachers_words(client, network,
 
 
 def test_the_screens_a_leader_approves_from_are_danish(client, network, teachers_work):
-    _published, submitted = teachers_work
+    published, submitted = teachers_work
+    reported = MemberComment.objects.create(
+        experiment=published, author=network.teacher_b, body="Hm"
+    )
+    CommentReport.objects.create(comment=reported, reporter=network.teacher_a)
     client.force_login(network.leader_a)
     task_state = _task_state(submitted).pk
     urls = [
@@ -144,6 +150,8 @@ def test_the_screens_a_leader_approves_from_are_danish(client, network, teachers
         f"/admin/pages/{submitted.pk}/edit/",
         reverse("wagtailadmin_pages:workflow_action", args=[submitted.pk, "approve", task_state]),
         reverse("wagtailadmin_pages:workflow_action", args=[submitted.pk, "reject", task_state]),
+        reverse("conversation_moderation:reported"),
+        reverse("conversation_moderation:delete", args=[reported.pk]),
     ]
     assert screens(client, urls) == {}
 
