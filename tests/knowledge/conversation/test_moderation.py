@@ -130,3 +130,20 @@ def test_the_menu_leads_leaders_to_the_list_and_teachers_not(client, reported):
     assert LIST in client.get("/admin/").content.decode()
     client.force_login(reported.teacher_a)
     assert LIST not in client.get("/admin/").content.decode()
+
+
+def test_the_list_costs_the_same_queries_however_many_comments_are_reported(client, reported):
+    from tests.support.queries import cold_and_warm_queries
+
+    def report_more(count):
+        for number in range(count):
+            comment = Comment.objects.create(
+                experiment=reported.experiment_a, author=reported.teacher_b, body=f"Grimt {number}"
+            )
+            CommentReport.objects.create(comment=comment, reporter=reported.teacher_a)
+
+    client.force_login(reported.leader_a)
+    few = cold_and_warm_queries(client, LIST)
+    report_more(8)
+    assert len(listed(client, reported.leader_a)) == 9
+    assert cold_and_warm_queries(client, LIST) == few
