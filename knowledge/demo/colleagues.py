@@ -2,8 +2,9 @@
 each other's experiments with the team's answers, a few comments someone reported to a school's
 leaders, and the schools, tags, collections and experiments they follow with their digest choice.
 
-Written in bulk (one INSERT per table and batch) like the experiments, so a network of 300
-experiments gains some 250 comments in a few dozen queries. Comments stand only on live
+Written in bulk (one INSERT per table and batch) like the experiments: 13 queries, about
+0.15 s, for the 118 comments of the default network of 300 experiments (92 for 100). What bounds
+their number is what can be said without repeating a sentence, not the network's size. Comments stand only on live
 experiments, and only members who may read one write on it: every demo member is logged in
 and the demo's restrictions are "logged-in members only", so a live members-only experiment is
 theirs to discuss, a draft is no one's.
