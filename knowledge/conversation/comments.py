@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import limits, notify, roles
 from .forms import AnswerForm, CommentForm
@@ -127,9 +127,7 @@ def hide(request, comment_id):
     if refusal:
         return refusal
     hiding = request.POST.get("hidden", "1") != "0"
-    comment.hidden = hiding
-    comment.hidden_by = request.user if hiding else None
-    comment.save(update_fields=["hidden", "hidden_by"])
+    comment.set_hidden(hiding, by=request.user)
     if hiding:
         messages.success(request, _("The comment is hidden. Only the school's leaders see it."))
     else:
@@ -137,15 +135,27 @@ def hide(request, comment_id):
     return _back_to(comment.experiment, f"kommentar-{comment.pk}")
 
 
-@require_POST
+def deletion_confirmed(request):
+    """Deleting cannot be undone, so it takes a POST from the confirmation page itself."""
+    return request.method == "POST" and request.POST.get("confirmed") == "1"
+
+
+def delete_comment(request, comment):
+    comment.delete()  # its answers go with it
+    messages.success(request, _("The comment has been deleted."))
+
+
+@require_http_methods(["GET", "POST"])
 def delete(request, comment_id):
+    """GET (or a POST without confirmation) asks first; the confirming POST deletes."""
     comment, refusal = _moderated_comment(request, comment_id)
     if refusal:
         return refusal
-    experiment = comment.experiment
-    comment.delete()  # its answers go with it
-    messages.success(request, _("The comment has been deleted."))
-    return _back_to(experiment)
+    if not deletion_confirmed(request):
+        context = {"comment": comment, "experiment": comment.experiment}
+        return render(request, "conversation/confirm_delete.html", context)
+    delete_comment(request, comment)
+    return _back_to(comment.experiment)
 
 
 @require_POST

@@ -19,6 +19,9 @@ class CommentQuerySet(models.QuerySet):
     def shown(self):
         return self.filter(hidden=False)
 
+    def reported(self):
+        return self.filter(reports__isnull=False).distinct()
+
     def on_experiments_visible_to(self, user):
         """Comments on the experiments user may read (the one privacy choke point)."""
         from knowledge.models import ExperimentPage
@@ -75,6 +78,11 @@ class Comment(models.Model):
     @property
     def is_answer(self):
         return self.parent_id is not None
+
+    def set_hidden(self, hidden, by):
+        self.hidden = hidden
+        self.hidden_by = by if hidden else None
+        self.save(update_fields=["hidden", "hidden_by"])
 
 
 class CommentReport(models.Model):

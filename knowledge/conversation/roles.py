@@ -5,7 +5,10 @@ point). The experiment's team answers; the school's leaders answer too and moder
 school's "ledere" group, schools.groups), as do administrators.
 """
 
+from django.db.models import Q
+
 from knowledge.models import ExperimentPage
+from schools.models import SchoolPage
 
 
 def readable_experiment(user, experiment_id):
@@ -29,6 +32,31 @@ def may_moderate(user, experiment):
     if not user.is_authenticated:
         return False
     return user.is_superuser or _in_group(user, experiment.school.leaders_group_id)
+
+
+def schools_led_by(user):
+    return list(SchoolPage.objects.filter(leaders_group__in=user.groups.all()).order_by("title"))
+
+
+def moderates_anything(user):
+    """Whether user moderates some school's conversations (the admin's list of reports)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(schools_led_by(user))
+
+
+def comments_moderated_by(user):
+    """Comments user may moderate: on experiments they may read under the schools they lead
+    (every school's, for administrators); the same rule as may_moderate, as a query."""
+    from .models import Comment
+
+    comments = Comment.objects.on_experiments_visible_to(user)
+    if user.is_superuser:
+        return comments
+    under_led_schools = Q(pk__in=[])
+    for school in schools_led_by(user):
+        under_led_schools |= Q(experiment__path__startswith=school.path)
+    return comments.filter(under_led_schools)
 
 
 def may_answer(user, experiment):

@@ -47,6 +47,7 @@ from knowledge.places import attach_places
 from schools.models import MunicipalityPage, SchoolPage, TeacherTeam
 
 from . import vocabulary as words
+from .colleagues import COLLEAGUE_PREFIX, ConversationBuilder
 from .pictures import DEMO_COLLECTION, create_pictures
 from .writing import Writer, choose_subjects
 
@@ -93,6 +94,7 @@ class BuildReport:
     schools: int
     teams: int
     experiments: int
+    comments: int
     accounts: list
 
 
@@ -176,11 +178,20 @@ class NetworkBuilder:
         experiments = self._create_experiments()
         self._create_collections(experiments)
         accounts = self._create_accounts()
+        comments = ConversationBuilder(
+            random.Random(f"{self.seed}-conversation"),
+            self.now,
+            self.schools,
+            self.teams,
+            self.planned,
+            accounts,
+        ).build()
         return BuildReport(
             municipalities=len(self.municipalities),
             schools=len(self.schools),
             teams=sum(len(t) for t in self.teams.values()),
             experiments=len(experiments),
+            comments=comments,
             accounts=accounts,
         )
 
@@ -271,6 +282,7 @@ class NetworkBuilder:
             remaining -= len(batch)
             bar.update(len(batch))
         bar.close()
+        self.planned = experiments
         self._create_links(experiments)
         for school in self.schools:
             numchild = Page.objects.filter(
@@ -368,6 +380,8 @@ class NetworkBuilder:
         return _Planned(
             page=page,
             school=school,
+            klasse=klasse,
+            weeks=weeks,
             theme=theme["key"],
             subjects=subjects,
             grades=grades,
@@ -570,6 +584,7 @@ class NetworkBuilder:
             Task.objects.filter(name__in=[f"Ledelsens godkendelse: {s}" for s in schools]).delete()
             workflows.delete()
             get_user_model().objects.filter(username__in=[u for _r, u in ACCOUNT_ROLES]).delete()
+            get_user_model().objects.filter(username__startswith=COLLEAGUE_PREFIX).delete()
             PraksisImage.objects.filter(collection__name=DEMO_COLLECTION).delete()
             Collection.objects.filter(name__in=schools + [DEMO_COLLECTION]).delete()
             Tag.objects.filter(knowledge_experimenttag_items=None).delete()
@@ -582,6 +597,8 @@ class NetworkBuilder:
 class _Planned:
     page: ExperimentPage
     school: SchoolPage
+    klasse: str
+    weeks: int
     theme: str
     subjects: list
     grades: list

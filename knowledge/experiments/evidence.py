@@ -13,6 +13,12 @@ facet (knowledge.listings.facets) can filter and count by it, and the experiment
 same value. Only links with live, public experiments count: the step is the same for every
 reader, reveals nothing about members-only work, and anyone can check the replications it rests
 on. The help page (/evidens/) says this in plain Danish.
+
+Members-only replications were weighed and left out on purpose: a step that rose for members
+would disagree with the filter, the counts, the exports and the API (one value per experiment),
+and a member who cites "trin 3" to a parent or the municipality would cite what they cannot
+check. A member is told instead, under the ladder, how many members-only experiments they may
+read repeat this one (members_only_repetitions), so the step below their links is no puzzle.
 """
 
 from django.db.models import (
@@ -107,6 +113,25 @@ def evidence_step_expression(prefix=""):
         When(several_classes, then=Value(2)),
         default=Value(1),
         output_field=IntegerField(),
+    )
+
+
+def members_only_repetitions(experiment, user):
+    """How many live members-only experiments the user may read repeat this one or are repeated
+    by it (the ladder does not count them); 0 for an anonymous visitor, always."""
+    if user is None or not user.is_authenticated:
+        return 0
+    pk = experiment.pk
+    return (
+        ExperimentPage.objects.visible_to(user)
+        .filter(members_only=True)
+        .filter(
+            Q(links__target_id=pk, links__kind__in=REPEATING_KINDS)
+            | Q(incoming_links__page_id=pk, incoming_links__kind__in=REPEATING_KINDS)
+        )
+        .exclude(pk=pk)
+        .distinct()
+        .count()
     )
 
 

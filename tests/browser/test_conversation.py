@@ -82,3 +82,47 @@ def test_a_member_asks_the_team_answers_and_the_leader_hides_a_comment(
     page.get_by_role("link", name="Mine abonnementer").first.click()
     expect(page.locator("h1")).to_have_text("Mine abonnementer")
     assert_accessible(page, "My subscriptions")
+
+
+def test_a_leader_finds_reported_comments_on_the_dashboard_and_deletes_after_confirming(
+    live_server, page, network
+):
+    from knowledge.conversation.models import Comment, CommentReport
+
+    rude = Comment.objects.create(
+        experiment=network.experiment, author=network.teacher_b, body="En grim bemærkning"
+    )
+    advert = Comment.objects.create(
+        experiment=network.experiment, author=network.teacher_b, body="Køb mit forløb"
+    )
+    for comment in (rude, advert):
+        CommentReport.objects.create(comment=comment, reporter=network.teacher_a)
+    page.width = 1280
+    as_user(page, live_server, network.leader_a)
+
+    panel = page.locator("#reported-comments-section")
+    expect(panel).to_contain_text("2 rapporterede kommentarer venter på dig.")
+    panel.get_by_role("link", name="Se de rapporterede kommentarer").click()
+    expect(page.locator("h1")).to_have_text("Rapporterede kommentarer")
+    row = page.locator("#reported-comments tbody tr", has_text="En grim bemærkning")
+    row.get_by_role("button", name="Skjul").click()
+    expect(
+        page.get_by_text("Kommentaren er skjult. Kun skolens ledere kan se den.")
+    ).to_be_visible()
+    expect(row).to_contain_text("Nej, skjult")
+
+    advert_row = page.locator("#reported-comments tbody tr", has_text="Køb mit forløb")
+    advert_row.get_by_role("link", name="Slet").click()
+    expect(page.get_by_role("heading", name="Vil du slette kommentaren?")).to_be_visible()
+    page.get_by_role("button", name="Ja, slet den").click()
+    expect(page.get_by_text("Kommentaren er slettet.")).to_be_visible()
+    expect(page.locator("#reported-comments tbody tr")).to_have_count(1)
+
+    # On the experiment's own page, deleting asks first too.
+    page.goto(live_server.url + network.experiment.url)
+    page.locator(f"#kommentar-{rude.pk}").get_by_role("link", name="Slet").click()
+    expect(page.locator("h1")).to_have_text("Vil du slette kommentaren?")
+    assert_accessible(page, "the confirmation before deleting a comment")
+    page.get_by_role("link", name="Nej, behold den").click()
+    expect(page.locator(f"#kommentar-{rude.pk}")).to_be_visible()
+    assert Comment.objects.filter(pk=rude.pk).exists()

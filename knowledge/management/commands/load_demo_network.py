@@ -53,8 +53,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Built {report.municipalities} municipalities, {report.schools} schools, "
-                f"{report.teams} teams and {report.experiments} experiments "
-                f"in {time.monotonic() - started:.1f} s."
+                f"{report.teams} teams, {report.experiments} experiments and "
+                f"{report.comments} comments in {time.monotonic() - started:.1f} s."
             )
         )
         self.stdout.write("Demo accounts (role: username / password):")

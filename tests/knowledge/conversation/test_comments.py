@@ -203,8 +203,42 @@ def test_deleting_a_question_deletes_its_answers(client, network):
         experiment=network.experiment, author=network.teacher_a, parent=question, body="Svar"
     )
     client.force_login(network.leader_a)
-    assert client.post(f"/samtale/kommentar/{question.pk}/slet/").status_code == 302
+    response = client.post(f"/samtale/kommentar/{question.pk}/slet/", {"confirmed": "1"})
+    assert response.status_code == 302
     assert not Comment.objects.exists()
+
+
+def test_deleting_a_comment_asks_first_and_only_a_confirming_post_deletes(client, network):
+    question = question_by(network.teacher_b, network.experiment, "Skal det slettes?")
+    Comment.objects.create(
+        experiment=network.experiment, author=network.teacher_a, parent=question, body="Svar"
+    )
+    client.force_login(network.leader_a)
+    page = client.get(network.experiment.url).content.decode()
+    assert f'href="/samtale/kommentar/{question.pk}/slet/"' in page
+    for asking in (client.get, client.post):
+        response = asking(f"/samtale/kommentar/{question.pk}/slet/")
+        assert response.status_code == 200
+        confirmation = text(response)
+        assert "Delete the comment?" in confirmation and "Skal det slettes?" in confirmation
+        assert "Its answer is deleted with it." in confirmation
+        assert 'name="confirmed" value="1"' in confirmation
+        assert "csrfmiddlewaretoken" in confirmation
+    assert Comment.objects.count() == 2
+    response = client.post(f"/samtale/kommentar/{question.pk}/slet/", {"confirmed": "1"})
+    assert response.status_code == 302
+    assert not Comment.objects.exists()
+
+
+def test_a_deletion_without_the_csrf_token_is_refused(network):
+    from django.test import Client
+
+    question = question_by(network.teacher_b, network.experiment)
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(network.leader_a)
+    response = strict.post(f"/samtale/kommentar/{question.pk}/slet/", {"confirmed": "1"})
+    assert response.status_code == 403
+    assert Comment.objects.filter(pk=question.pk).exists()
 
 
 def test_a_report_tells_the_school_leaders_once(client, network):

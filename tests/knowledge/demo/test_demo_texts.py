@@ -82,3 +82,73 @@ def test_no_curator_note_is_repeated(network, db):
     notes = list(CollectionItem.objects.exclude(note="").values_list("note", flat=True))
     assert len(notes) >= 20
     assert repeated(notes) == {}
+
+
+def test_colleagues_ask_on_live_experiments_they_may_read_and_the_team_answers(network, db):
+    from knowledge.conversation.models import Comment
+
+    comments = list(Comment.objects.select_related("experiment__team", "author", "parent"))
+    answers = [c for c in comments if c.parent_id]
+    assert len(comments) >= 60 and len(answers) >= 20
+    assert [c.pk for c in comments if not c.experiment.live] == []
+    readable = {
+        author: set(ExperimentPage.objects.visible_to(author).values_list("pk", flat=True))
+        for author in {c.author for c in comments}
+    }
+    assert [c.pk for c in comments if c.experiment.pk not in readable[c.author]] == []
+    assert ExperimentPage.objects.filter(live=True, members_only=True, comments__isnull=False)
+    outsiders = [c.pk for c in answers if not c.experiment.team.members.filter(pk=c.author.pk)]
+    assert outsiders == [], "only the experiment's team answers"
+    assert all(a.created_at > a.parent.created_at for a in answers)
+    assert all(c.created_at >= c.experiment.first_published_at for c in comments)
+    assert all(c.author.get_full_name() for c in comments if c.author.username != "demo-laerer")
+
+
+def test_no_sentence_is_said_twice_in_the_conversations(network, db):
+    from knowledge.conversation.models import Comment
+    from knowledge.demo.talk import sentences
+
+    said = [s for body in Comment.objects.values_list("body", flat=True) for s in sentences(body)]
+    assert repeated(said) == {}
+
+
+def test_planned_experiments_are_asked_about_the_plan_not_about_results(network, db):
+    from knowledge.conversation.models import Comment
+
+    planned = Comment.objects.filter(experiment__status=ExperimentStatus.PLANNED, parent=None)
+    assert planned.exists()
+    past = r"\b(målte I|tog forældrene imod|sagde eleverne selv|startede forfra)\b"
+    assert [c.body for c in planned if re.search(past, c.body)] == []
+
+
+def test_a_few_comments_are_reported_and_wait_for_the_demo_leader(network, db):
+    from django.contrib.auth import get_user_model
+
+    from knowledge.conversation.models import CommentReport
+    from knowledge.conversation.moderation import awaiting_count
+
+    assert 3 <= CommentReport.objects.values("comment").distinct().count() <= 10
+    leader = get_user_model().objects.get(username="demo-leder")
+    assert awaiting_count(leader) >= 1
+
+
+def test_members_follow_all_four_kinds_and_choose_how_often_to_hear(network, db):
+    from django.contrib.auth import get_user_model
+
+    from knowledge.conversation.models import DigestSettings, Follow
+
+    assert set(Follow.objects.values_list("kind", flat=True)) == {
+        "school",
+        "tag",
+        "collection",
+        "experiment",
+    }
+    assert not Follow.objects.filter(page__live=False).exists()
+    assert set(DigestSettings.objects.values_list("frequency", flat=True)) == {
+        "daily",
+        "weekly",
+        "never",
+    }
+    teacher = get_user_model().objects.get(username="demo-laerer")
+    assert Follow.objects.filter(user=teacher).exists()
+    assert teacher.digest_settings.frequency == "weekly"

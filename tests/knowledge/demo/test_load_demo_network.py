@@ -235,7 +235,9 @@ def test_reset_deletes_and_rebuilds(built):
     assert set(SchoolPage.objects.values_list("teachers_group__name", flat=True)) == groups_before
     new_accounts = printed_accounts(output)
     assert set(new_accounts) == set(old_accounts)
-    assert get_user_model().objects.filter(username__startswith="demo-").count() == 4
+    demo_users = get_user_model().objects.filter(username__startswith="demo-")
+    assert demo_users.exclude(username__startswith="demo-kollega-").count() == 4
+    assert demo_users.filter(username__startswith="demo-kollega-").exists()
     assert all(not problems for problems in Page.find_problems())
 
 

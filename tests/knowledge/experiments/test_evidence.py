@@ -4,6 +4,8 @@ for every reader, shown on the experiment and usable as a filter."""
 import html
 
 import pytest
+from django.conf import settings
+from wagtail.models import PageViewRestriction
 
 from knowledge.experiments.evidence import EvidenceStep, evidence_step_of
 from knowledge.models import EvidenceKind, ExperimentLink, ExperimentPage, Finding, LinkKind
@@ -94,3 +96,33 @@ def test_a_step_that_does_not_exist_is_ignored_with_a_message(client, network):
     page = html.unescape(client.get("/forsoeg/", {"evidens": "9"}).content.decode())
     assert "Evidence ladder: not one of the choices (this filter was ignored)" in page
     assert "Læsemakkere" in page
+
+
+def test_a_members_only_replication_is_noted_for_members_and_never_shown_to_visitors(
+    client, network
+):
+    """The step stays the public one for every reader (filter, counts and exports agree); a
+    member is told of the members-only repetitions they may read, a visitor of none."""
+    secret = make_experiment(network.school_b, "Hemmelig kopi", members_only=True)
+    link(secret, network.original)
+    note = "1 experiment for members only repeats this one"
+
+    anonymous = html.unescape(client.get(network.original.url).content.decode())
+    assert 'data-evidence-step="1"' in anonymous
+    assert note not in anonymous and "Hemmelig kopi" not in anonymous
+
+    client.force_login(network.teacher_a)
+    member = html.unescape(client.get(network.original.url).content.decode())
+    assert 'data-evidence-step="1"' in member
+    assert note in member
+
+    # Behind a group restriction the teacher does not pass, it is not theirs to hear of.
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([network.school_b.leaders_group])
+    outsider = html.unescape(client.get(network.original.url).content.decode())
+    assert note not in outsider
+    client.force_login(network.leader_b)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert note in html.unescape(client.get(network.original.url).content.decode())
