@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .experiments import dashboard
+from .experiments import autosaved, dashboard
 from .experiments.file_privacy import refuse_hidden_documents
 from .experiments.privacy import choosable_pages
 from .models import Subject, SynonymGroup
@@ -82,3 +82,8 @@ def danish_help_instead_of_wagtails_guide(request, menu_items):
             order=0,
         ),
     )
+
+
+@hooks.register("before_create_page")
+def one_experiment_however_often_its_form_is_sent(request, parent_page, page_class):
+    return autosaved.send_the_same_form_to_its_draft(request, parent_page, page_class)

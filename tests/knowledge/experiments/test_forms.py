@@ -62,31 +62,73 @@ def test_grade_levels_and_subjects_are_tick_boxes(client, teams):
     assert sorted(map(int, subjects)) == sorted(Subject.objects.values_list("pk", flat=True))
 
 
-def new_experiment(client, network, title, action=None):
+def new_experiment(client, network, title, action=None, summary="Kort om forsøget.", **extra):
     from tests.support.admin_forms import experiment_form_data
 
     data = experiment_form_data(
         title=title,
         slug="stafetmatematik",
-        summary="Kort om forsøget.",
+        summary=summary,
         question="Hvad sker der?",
         team=network.team_a,
         grade_levels=GradeLevel.objects.filter(number=4),
         subjects=Subject.objects.filter(name="Dansk") or [Subject.objects.create(name="Dansk")],
         action=action,
     )
-    return client.post(f"/admin/pages/add/knowledge/experimentpage/{network.school_a.pk}/", data)
+    url = f"/admin/pages/add/knowledge/experimentpage/{network.school_a.pk}/"
+    return client.post(url, data, **extra)
 
 
-def test_a_second_try_with_the_same_title_gets_a_free_address_not_a_slug_error(client, network):
-    """An abandoned form leaves a draft behind (autosave); the next try must still save."""
+def experiments_of_school_a(network):
     from knowledge.models import ExperimentPage
 
+    return ExperimentPage.objects.child_of(network.school_a)
+
+
+def test_submitting_while_the_autosave_is_on_its_way_gives_one_experiment(client, network):
+    """The editor autosaves the new page; a click on "send" before the form became the page's
+    edit form sends the create form again: still one experiment, the one sent for approval."""
+    client.login(username=network.teacher_a.username, password=PASSWORD)
+    autosave = new_experiment(
+        client, network, "Stafetmatematik", action="save", headers={"Accept": "application/json"}
+    )
+    assert autosave.json()["success"] is True
+    sent = new_experiment(
+        client,
+        network,
+        "Stafetmatematik",
+        action="submit",
+        summary="Det endelige resumé.",
+        follow=True,
+    )
+    assert sent.status_code == 200
+    (experiment,) = experiments_of_school_a(network)
+    experiment = experiment.get_latest_revision_as_object()
+    assert experiment.summary == "Det endelige resumé."
+    assert experiment.current_workflow_state.status == "in_progress"
+
+
+def test_a_second_try_with_the_same_title_continues_the_teachers_own_draft(client, network):
+    """An abandoned form leaves a draft behind (autosave); the next try continues it."""
     client.login(username=network.teacher_a.username, password=PASSWORD)
     assert new_experiment(client, network, "Stafetmatematik").status_code == 302  # the draft
+    response = new_experiment(client, network, "Stafetmatematik", summary="Andet forsøg.")
+    (draft,) = experiments_of_school_a(network)
+    assert response.status_code == 307 and response["Location"].endswith(f"/{draft.pk}/edit/")
+    new_experiment(client, network, "Stafetmatematik", summary="Andet forsøg.", follow=True)
+    (draft,) = experiments_of_school_a(network)
+    assert draft.get_latest_revision_as_object().summary == "Andet forsøg."
+
+
+def test_a_colleagues_draft_with_the_same_title_leaves_a_free_address_not_a_slug_error(
+    client, network
+):
+    client.login(username=network.teacher_a.username, password=PASSWORD)
+    assert new_experiment(client, network, "Stafetmatematik").status_code == 302  # the draft
+    client.login(username=network.leader_a.username, password=PASSWORD)
     response = new_experiment(client, network, "Stafetmatematik")
     assert response.status_code == 302, response.context["form"].errors
-    slugs = ExperimentPage.objects.child_of(network.school_a).values_list("slug", flat=True)
+    slugs = experiments_of_school_a(network).values_list("slug", flat=True)
     assert sorted(slugs) == ["stafetmatematik", "stafetmatematik-2"]
 
 
