@@ -6,8 +6,9 @@ unpublished experiment must not reach anonymous visitors, so a document is serve
 only when at least one live page that anonymous visitors may read refers to it (Wagtail's
 reference index knows which pages use which documents). A logged-in member may fetch it when
 they may read one of those pages (visible_to: restrictions they pass) or edit one (their own
-school's drafts), or when they may change the document itself in the admin (its uploader, or
-an editor with rights on its collection); a document used only by another school's draft is
+school's drafts), or when they may change or choose the document itself in the admin (its
+uploader, or an editor with rights on its collection: a school's own media library, which the
+admin's choosers show with thumbnails, is shared by its staff); a document used only by another school's draft is
 theirs to see no more than the draft is.
 """
 
@@ -47,7 +48,8 @@ def is_readable_by(document, user):
     from wagtail.permissions import policy_registry
 
     policy = policy_registry.get_by_type(type(document))
-    if policy.user_has_permission_for_instance(user, "change", document):
+    # Its collection's shared library: the admin's chooser offers it to them, thumbnail included.
+    if policy.user_has_any_permission_for_instance(user, ["change", "choose"], document):
         return True
     page_ids = [int(pk) for pk in pages_using(document)]
     if not page_ids:

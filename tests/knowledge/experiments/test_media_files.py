@@ -111,3 +111,38 @@ def test_a_web_server_can_send_the_checked_file(network, client, settings):
     settings.PRAKSISNET_MEDIA_SENDFILE = "x-sendfile"
     response = client.get(image.file.url)
     assert response["X-Sendfile"].endswith(image.file.name)
+
+
+def chooser_pictures(client):
+    """The titles the admin's image chooser offers, each with its thumbnail's status code."""
+    from bs4 import BeautifulSoup
+
+    response = client.get("/admin/images/chooser/results/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        img.get("alt", ""): client.get(img["src"]).status_code for img in soup.select("img[src]")
+    }
+
+
+def test_the_school_media_library_is_shared_by_its_staff_and_no_one_else(network, client):
+    """A colleague's picture, not used by any page yet, is offered by the image chooser to the
+    school's teachers: its thumbnail must be served to them (it showed broken), and to no
+    teacher of another school."""
+    from wagtail.models import Collection
+
+    image = picture("kollegas-billede")
+    image.collection = Collection.objects.get(name=network.school_a.title)
+    image.uploaded_by_user = network.leader_a
+    image.save()
+
+    client.force_login(network.teacher_a)
+    offered = chooser_pictures(client)
+    assert len(offered) == 1 and set(offered.values()) == {200}, offered
+    for url in addresses(image):
+        assert client.get(url).status_code == 200, url
+
+    client.force_login(network.teacher_b)
+    assert chooser_pictures(client) == {}
+    for url in addresses(image):
+        assert client.get(url).status_code == 403, url
