@@ -85,8 +85,11 @@ def _small_count(counts, min_size):
 
 
 def _attach_small(vectors, groups, min_size):
-    """Labels, largest theme first; each answer of a too-small group joins its nearest theme."""
-    themes = [g for g in groups if len(g) >= min_size] or groups
+    """Labels, largest theme first; each answer of a too-small group joins its nearest theme.
+    When no group is big enough to be a theme (a handful of answers), they make one theme."""
+    themes = [g for g in groups if len(g) >= min_size]
+    if not themes:
+        return np.zeros(len(vectors), dtype=int)
     themes.sort(key=lambda g: (-len(g), int(g.min())))
     labels = np.empty(len(vectors), dtype=int)
     for label, group in enumerate(themes):
