@@ -81,8 +81,10 @@ def topicality(matrix, meaning: np.ndarray) -> np.ndarray:
 def _weighted(matrix, meaning):
     if matrix is None or meaning is None:
         return matrix
-    weights = sparse.diags(topicality(matrix, meaning).astype(np.float32))
-    return normalize(matrix @ weights)
+    weights = topicality(matrix, meaning)
+    if not weights.any():  # no term's answers are alike (a handful of answers): nothing to go on
+        return matrix
+    return normalize(matrix @ sparse.diags(weights.astype(np.float32)))
 
 
 def text_vectors(
