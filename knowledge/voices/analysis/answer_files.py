@@ -1,11 +1,14 @@
 """Reading answers from a CSV file with a header row (``text`` required; ``id``, ``group``,
-``school`` optional), as the ``analyse_answers`` command and the benchmarks do."""
+``school`` optional), as the ``analyse_answers`` command and the benchmarks do. The file may be
+UTF-8 or Windows-1252, decided as the import decides it (``knowledge.voices.decoding``)."""
 
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
+from ..decoding import decode_lines
 from .pipeline import Answer
 
 
@@ -15,19 +18,19 @@ class AnswerFileError(ValueError):
 
 def read_answers_csv(path: Path | str) -> tuple[list[Answer], list[dict]]:
     """The answers of a CSV file, and each row as read (for extra columns such as labels)."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            sample = handle.read(4096)
-            handle.seek(0)
-            try:
-                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
-            rows = list(csv.DictReader(handle, dialect=dialect))
-    except UnicodeDecodeError as error:
+    lines, broken, encoding = decode_lines(Path(path).read_bytes().splitlines(keepends=True))
+    if broken:
+        numbers = ", ".join(str(number + 1) for number in sorted(broken)[:10])
         raise AnswerFileError(
-            f"{path} is not UTF-8 text (byte {error.start}): save it as UTF-8 CSV and try again."
-        ) from error
+            f"{path}: line {numbers} is not {encoding} like the rest of the file: "
+            "save it as UTF-8 CSV and try again."
+        )
+    text = "".join(lines)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
     if not rows or "text" not in rows[0]:
         raise AnswerFileError(f"{path} needs a header row with a column called 'text'.")
     answers, seen = [], set()

@@ -15,7 +15,17 @@ altid aldrig ingen intet hele tiden stedet sted to tre gang gange lave laver gå
 komme kommer sige siger hinanden andre anden andet også eller fx
 """.split()
 
-ANSWER_STOP_WORDS = STOP_WORDS | frozenset(fold(w) for w in _ANSWER_WORDS)
+# Words of how an answer is put rather than what it says: adults' formal frame ("efter min
+# vurdering", "tak for muligheden") and pupils' fillers ("mega", "lol"). Left in, they group the
+# answers by who wrote them (tests/knowledge/voices/picture/test_differences.py).
+_FRAME_WORDS = """
+mening opfattelse vurdering vurderer oplever opleve oplevet erfaring erfaringer overordnet
+personligt generelt desuden derfor således eksempelvis ligeledes endvidere naturligvis
+selvfølgelig afgørende væsentligt vigtigt vigtig vigtigheden klart behov tak bidrage håber
+foreslå forslag overveje gælder lol haha hehe øhm øh plz pls mega vildt fedt nice sejt
+""".split()
+
+ANSWER_STOP_WORDS = STOP_WORDS | frozenset(fold(w) for w in _ANSWER_WORDS + _FRAME_WORDS)
 
 
 def folded_words(text: str) -> list[str]:
@@ -23,11 +33,14 @@ def folded_words(text: str) -> list[str]:
     return [fold(w.lower()) for w in WORD_RE.findall(text) if not w.isdigit()]
 
 
+def content_words(text: str) -> list[str]:
+    """The words an answer is about: folded, stop words dropped."""
+    return [word for word in folded_words(text) if len(word) > 1 and word not in ANSWER_STOP_WORDS]
+
+
 def content_stems(text: str) -> list[str]:
     """The stems an answer is about: folded, stop words dropped, Danish stemming."""
-    return [
-        stem(word) for word in folded_words(text) if len(word) > 1 and word not in ANSWER_STOP_WORDS
-    ]
+    return [stem(word) for word in content_words(text)]
 
 
 def surface_forms(text: str) -> list[tuple[str, str]]:

@@ -81,7 +81,8 @@ def test_ids_groups_and_schools_are_optional_and_rows_are_numbered(tmp_path):
     "content, message",
     [
         (b"svar,gruppe\nflere b\xc3\xb8ger,elev\n", "column called 'text'"),
-        (b"text\nflere b\xf8ger\n", "not UTF-8"),
+        # Windows-1252, but one line has a byte that character set does not define.
+        (b"text\nflere b\xf8ger\nmere \x81 tid\n", "line 3 is not cp1252"),
         (b"id,text\n1,a\n1,b\n", "occurs twice"),
     ],
 )
@@ -90,6 +91,25 @@ def test_a_file_that_cannot_be_read_says_what_to_change(tmp_path, content, messa
     answers.write_bytes(content)
     with pytest.raises(CommandError, match=message):
         run(answers)
+
+
+def test_a_windows_1252_file_is_read_as_the_import_reads_it(tmp_path):
+    answers = tmp_path / "answers.csv"
+    text = (
+        "id;text;group\n1;Flere bøger på skolebiblioteket;elev\n2;Mindre skærm, mere ro;forælder\n"
+    )
+    answers.write_bytes(text.encode("cp1252"))
+    assert b"\xf8" in answers.read_bytes()  # "ø" as Windows-1252 writes it, not UTF-8
+    out = tmp_path / "out.json"
+    run(answers, "--json", out, "--words-only")
+    assert sorted(
+        i for t in json.loads(out.read_text("utf-8"))["themes"] for i in t["answers"]
+    ) == [
+        "1",
+        "2",
+    ]
+    read, _rows = read_answers_csv(answers)
+    assert [a.text for a in read] == ["Flere bøger på skolebiblioteket", "Mindre skærm, mere ro"]
 
 
 def test_a_missing_file_is_named(tmp_path):

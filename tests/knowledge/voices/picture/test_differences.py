@@ -1,9 +1,15 @@
 """Group differences: marked only when statistically clear, never in cells under 5 people, and
 following what people say, not how they write."""
 
-import pytest
+from functools import lru_cache
 
+import pytest
+from sklearn.metrics import normalized_mutual_info_score
+
+from knowledge.voices.analysis import Answer, analyse
 from knowledge.voices.picture.differences import MIN_CELL, difference_table, holm
+
+from ..support import SAID, styled_answers
 
 LABELS = {"pupil": "Elev", "parent": "Forælder"}
 
@@ -48,13 +54,48 @@ def test_holm_adjusts_the_smallest_p_value_by_the_number_of_tests():
     assert holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])
 
 
-def test_style_between_groups_is_no_difference_when_the_themes_hold_the_same_content():
-    """Pupils and adults saying the same things in their own styles: themes that follow the
-    content hold both groups in proportion, and nothing is marked."""
-    groups = {i: "pupil" for i in range(60)} | {i: "parent" for i in range(60, 120)}
-    by_content = {
-        "Bøger": list(range(0, 20)) + list(range(60, 80)),
-        "Mobil": list(range(20, 40)) + list(range(80, 100)),
-        "Ro": list(range(40, 60)) + list(range(100, 120)),
-    }
-    assert table_for(by_content, groups).marked == []
+@lru_cache(maxsize=4)
+def styled_picture(on_phones=(14, 14), words_only=False):
+    """The site's analysis of pupils and parents saying the six things of ``SAID`` (14 pupils
+    and 14 parents each; ``on_phones`` pupils and parents the phone one), and the answers."""
+    counts = {theme: (14, 14) for theme in SAID} | {"skaerm": on_phones}
+    rows = styled_answers(counts)
+    answers = [Answer(answer_id, text, group) for answer_id, text, group, _theme in rows]
+    picture = analyse(answers, **({"embedder": None} if words_only else {}))
+    return picture, rows
+
+
+def group_table(picture, rows):
+    groups = {answer_id: group for answer_id, _text, group, _theme in rows}
+    return difference_table([(t.name, t.answers) for t in picture.themes], groups, LABELS)
+
+
+@pytest.mark.parametrize("words_only", [False, True])
+def test_themes_follow_what_pupils_and_parents_say_not_how_they_write(words_only):
+    """Pupils write short, lowercase, misspelt answers with slang, parents long formal ones,
+    about the same six things in the same proportions: the themes mix the groups, follow the
+    content, and no group difference is marked."""
+    picture, rows = styled_picture(words_only=words_only)
+    group_of = {answer_id: group for answer_id, _text, group, _theme in rows}
+    said = {answer_id: theme for answer_id, _text, _group, theme in rows}
+    found = {i: number for number, theme in enumerate(picture.themes) for i in theme.answers}
+    ids = sorted(found)
+    assert normalized_mutual_info_score([group_of[i] for i in ids], [found[i] for i in ids]) < 0.05
+    assert normalized_mutual_info_score([said[i] for i in ids], [found[i] for i in ids]) > 0.6
+    for theme in picture.themes:
+        if len(theme.answers) >= 8:
+            pupils = sum(group_of[i] == "pupil" for i in theme.answers) / len(theme.answers)
+            assert 0.25 <= pupils <= 0.75, (theme.name, pupils)
+    assert group_table(picture, rows).marked == []
+
+
+@pytest.mark.parametrize("words_only", [False, True])
+def test_a_difference_in_what_pupils_say_is_still_marked(words_only):
+    """36 pupils and 4 parents say the phone thing, in their own styles: the theme holding it
+    is marked for pupils, and nothing else is."""
+    picture, rows = styled_picture(on_phones=(36, 4), words_only=words_only)
+    phones = {answer_id for answer_id, _t, _g, theme in rows if theme == "skaerm"}
+    theme = max(picture.themes, key=lambda t: len(phones & set(t.answers)))
+    marked = group_table(picture, rows).marked
+    assert ("Elev", theme.name, "more") in marked
+    assert {name for _group, name, _direction in marked} == {theme.name}
