@@ -48,7 +48,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-RESULT_TITLE = re.compile(r'<li class="result">\s*<h3><a href="[^"]*">([^<]*)</a>')
+RESULT_TITLE = re.compile(r'class="card__title"><a href="[^"]*">([^<]*)</a>')  # a result card
 READ_PATHS = [
     "/",
     "/forsoeg/",

@@ -152,7 +152,7 @@ def apply_edit(picture: EditedPicture, kind: str, payload, stems_of) -> bool:
         target = theme_for(picture, payload["anchor"])
         if target is None or not any(answer in t.answers for t in picture.themes):
             return False
-        for theme in picture.themes:
+        for theme in [] if payload.get("also") else picture.themes:
             if answer in theme.answers and theme is not target:
                 theme.answers = [a for a in theme.answers if a != answer]
                 theme.quotes = [q for q in theme.quotes if q != answer]

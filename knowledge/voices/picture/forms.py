@@ -107,8 +107,12 @@ class SplitForm(EditForm):
 
 
 class MoveForm(EditForm):
+    """Move an answer to a theme, or (``also``) add it to a theme while it keeps the ones it is
+    in: an answer that speaks of two things counts as one voice in each of them."""
+
     answer = forms.IntegerField(widget=forms.HiddenInput)
     theme_index = forms.IntegerField(label=_("Move to the theme"))
+    also = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         cleaned = super().clean()
@@ -119,7 +123,10 @@ class MoveForm(EditForm):
         return cleaned
 
     def payload(self):
-        return {"answer": self.cleaned_data["answer"], "anchor": self.cleaned_data["theme"].anchor}
+        payload = {"answer": self.cleaned_data["answer"], "anchor": self.cleaned_data["theme"].anchor}
+        if self.cleaned_data.get("also"):
+            payload["also"] = True
+        return payload
 
 
 class PinForm(EditForm):

@@ -131,3 +131,30 @@ def test_guided_mode_keeps_what_the_expected_themes_do_not_absorb_as_new_themes(
     page = client.get(reverse("voices_admin:picture", args=[question.pk])).content.decode()
     assert "Ingen rejste dette forventede tema" in page
     assert "nyt: ikke blandt de forventede temaer" in page
+
+
+def test_an_answer_about_two_things_counts_as_a_voice_in_both_themes(client, network, question):
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    picture = picture_of(question)
+    books = theme_holding(picture, BOOKS[0], question)
+    phones = theme_holding(picture, PHONES[0], question)
+    assert books is not phones
+    answer = question.answers.filter(text=BOOKS[0]).first().pk
+    before = {t.index: t.voices for t in (books, phones)}
+    page = client.get(reverse("voices_admin:picture", args=[question.pk])).content.decode()
+    assert "Også i temaet" in page  # offered beside every quote
+
+    edit(client, question, kind="move", answer=answer, theme_index=phones.index, also="1")
+    picture = picture_of(question)
+    books_now = theme_holding(picture, BOOKS[1], question)
+    phones_now = theme_holding(picture, PHONES[0], question)
+    assert answer in books_now.anchor and answer in phones_now.anchor
+    assert phones_now.voices == before[phones.index] + 1
+    assert books_now.voices == before[books.index]
+    assert sorted(picture.theme_of[answer]) == sorted([books_now.index, phones_now.index])
+    assert picture.total == question.answers.count()  # still one person, not two
+
+    add_answers(question, ["flere bøger om rummet på biblioteket"])
+    analysed(question)  # a re-analysis keeps the owner's addition
+    picture = picture_of(question)
+    assert len(picture.theme_of[answer]) == 2
