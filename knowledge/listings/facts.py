@@ -50,8 +50,10 @@ def audiences_of(user):
 
 
 def contributions(ids=None):
-    """{experiment id: (audience, [[scope, dimension, value, label, findings]])} for the live
-    experiments among ids (all when None): seven queries however many there are."""
+    """{experiment id: (audience, [[scope, dimension, value, label, findings]], evidence step)}
+    for the live experiments among ids (all when None): eleven queries however many there are."""
+    from knowledge.experiments.evidence import evidence_steps
+
     experiments = ExperimentPage.objects.live()
     if ids is not None:
         experiments = experiments.filter(pk__in=list(ids))
@@ -79,6 +81,7 @@ def contributions(ids=None):
     )
     tags = related(ExperimentTag, "tag__slug", "tag__name", key="content_object_id")
     kinds = related(Finding, "evidence_kind", key="page_id")
+    steps = evidence_steps(None if ids is None else selected)
 
     result = {}
     for pk, path, members_only, status, team_id, start, published in rows:
@@ -103,6 +106,8 @@ def contributions(ids=None):
         for (kind,) in kinds[pk]:
             per_kind[kind] += 1
         net += [("grundlag", kind, "", n) for kind, n in sorted(per_kind.items())]
+        step = int(steps.get(pk, 1))
+        net.append(("evidens", str(step), "", found))
         entries = [[NETWORK, *entry] for entry in net]
         if school:
             at_school = [
@@ -122,7 +127,7 @@ def contributions(ids=None):
                 *(("emne", slug, name, found) for slug, name in own_tags),
             ]
             entries += [[team_scope(team_id), *entry] for entry in in_team]
-        result[pk] = (MEMBERS if members_only else PUBLIC, entries)
+        result[pk] = (MEMBERS if members_only else PUBLIC, entries, step)
     return result
 
 
@@ -174,10 +179,17 @@ def _created(scope, dimension, value, audience, label, experiments, findings):
 
 
 def refresh(ids):
-    """Bring the facts of these experiments up to date; returns what changed (see touched())."""
+    """Bring the facts of these experiments up to date; returns what changed (see touched()).
+
+    The experiments that repeat them or that they repeat are refreshed too: their step on the
+    evidence ladder depends on these experiments' school, visibility and findings.
+    """
+    from knowledge.experiments.evidence import repeating_links
+
     ids = set(ids)
     if not ids:
         return Touched()
+    ids |= {pk for link in repeating_links(ids) for pk in link}
     with transaction.atomic():
         before = {
             row.experiment_id: row
@@ -192,16 +204,16 @@ def refresh(ids):
                 _add(deltas, old.audience, old.entries, -1)
                 touched.add(old.entries)
             if pk in now:
-                audience, entries = now[pk]
+                audience, entries, step = now[pk]
                 _add(deltas, audience, entries, +1)
                 touched.add(entries)
                 if old is None:
                     ListedExperiment.objects.create(
-                        experiment_id=pk, audience=audience, entries=entries
+                        experiment_id=pk, audience=audience, entries=entries, evidence_step=step
                     )
-                elif old.audience != audience or old.entries != entries:
+                elif (old.audience, old.entries, old.evidence_step) != (audience, entries, step):
                     ListedExperiment.objects.filter(experiment_id=pk).update(
-                        audience=audience, entries=entries
+                        audience=audience, entries=entries, evidence_step=step
                     )
             elif old is not None:
                 ListedExperiment.objects.filter(experiment_id=pk).delete()
@@ -232,7 +244,7 @@ class Touched:
 def recount():
     """{(scope, dimension, value, audience): (experiments, findings, label)} from scratch."""
     totals = defaultdict(lambda: [0, 0, ""])
-    for audience, entries in contributions().values():
+    for audience, entries, _step in contributions().values():
         for scope, dimension, value, label, findings in entries:
             total = totals[(scope, dimension, value, audience)]
             total[0] += 1
@@ -257,13 +269,15 @@ def rebuild(batch_size=2000):
         every = contributions()
         ListedExperiment.objects.bulk_create(
             (
-                ListedExperiment(experiment_id=pk, audience=audience, entries=entries)
-                for pk, (audience, entries) in every.items()
+                ListedExperiment(
+                    experiment_id=pk, audience=audience, entries=entries, evidence_step=step
+                )
+                for pk, (audience, entries, step) in every.items()
             ),
             batch_size=batch_size,
         )
         totals = defaultdict(lambda: [0, 0, ""])
-        for audience, entries in every.values():
+        for audience, entries, _step in every.values():
             for scope, dimension, value, label, findings in entries:
                 total = totals[(scope, dimension, value, audience)]
                 total[0] += 1

@@ -17,9 +17,7 @@ from knowledge.models import ExperimentPage, Finding
 
 from . import facts
 from .facets import (
-    DERIVED_FACETS,
     FACETS,
-    STORED_FACETS,
     TREE_FACETS,
     FacetValue,
     InvalidValue,
@@ -155,21 +153,12 @@ class FilteredListing:
     def _counted_from_facts(self):
         """Every facet's counts over the whole listing, from the facts: two queries."""
         found = facts.counted(
-            [facts.NETWORK],
-            [facet.parameter for facet in STORED_FACETS],
-            self._audiences,
-            self._measure,
+            [facts.NETWORK], [facet.parameter for facet in FACETS], self._audiences, self._measure
         )
         counted = {
             facet.parameter: _typed(facet, found.get((facts.NETWORK, facet.parameter), {}))
-            for facet in STORED_FACETS
+            for facet in FACETS
         }
-        # A derived facet (the evidence ladder) changes with other experiments' links, which
-        # the facts do not follow: it is counted in SQL over the listing.
-        for facet in DERIVED_FACETS:
-            counted[facet.parameter] = facet.counts(
-                self.filtered(except_parameter=facet.parameter), self.prefix, self.for_findings
-            )
         tree_ids = [pk for facet in TREE_FACETS for pk in counted[facet.parameter]]
         titles = dict(Page.objects.filter(pk__in=tree_ids).values_list("pk", "title"))
         for facet in TREE_FACETS:

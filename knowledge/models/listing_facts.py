@@ -44,3 +44,5 @@ class ListedExperiment(models.Model):
     experiment_id = models.BigIntegerField(primary_key=True)
     audience = models.CharField(max_length=10)
     entries = models.JSONField(default=list)  # [[scope, dimension, value, label, findings]]
+    #: knowledge.experiments.evidence.EvidenceStep, kept here so the facet filters by a number.
+    evidence_step = models.PositiveSmallIntegerField(default=1, db_index=True)
