@@ -1,14 +1,18 @@
 """The facet table (knowledge.listings.facet_table): the search page counts its facets over the
-matches from per-experiment arrays, with counts equal to a recount in SQL over what the reader
-may see, and without asking the database anything per match."""
+matches, and the filtered lists their facets and rows, from per-experiment arrays: counts equal
+to a recount in SQL over what the reader may see, without asking the database per match or
+counting rows."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from knowledge.listings import facts
 from knowledge.listings.facets import FACETS, key_tree_values_by_page_id
+from knowledge.listings.filtering import FilteredListing
 from knowledge.models import ExperimentPage
 from knowledge.search.facets import FacetCounter
 from tests.support.network import grow
@@ -82,3 +86,48 @@ def test_counting_the_matches_asks_the_database_nothing_per_match(network):
         return len(queries.captured_queries)
 
     assert queries_of_counting(3) == queries_of_counting(9)
+
+
+FILTERED = [
+    ("/fund/", "emne=l%C3%A6sning&klassetrin=5"),
+    ("/fund/", "fag=dansk&grundlag=observations"),
+    ("/forsoeg/", "fag=dansk&klassetrin=5"),
+    ("/forsoeg/", "emne=l%C3%A6sning&grundlag=observations&evidens=1"),
+]
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "member"])
+def test_a_filtered_list_counts_what_sql_counts_without_counting_rows(client, network, reader):
+    grow(network, 9)
+    user = ANONYMOUS if reader == "anonymous" else network.teacher_a
+    if reader == "member":
+        client.force_login(user)
+    for path, query in FILTERED:
+        listing = FilteredListing(user, QueryDict(query), findings=path == "/fund/")
+        shown = {f.parameter: {v.value: v.count for v in f.values} for f in listing.facets()}
+        every = {
+            f.parameter: {
+                v: n
+                for v, (_label, n) in f.counts(
+                    listing.filtered(except_parameter=f.parameter),
+                    listing.prefix,
+                    listing.for_findings,
+                ).items()
+            }
+            for f in FACETS
+        }
+        key_tree_values_by_page_id(every)
+        assert shown == every, query
+        assert listing.count() == listing.results.count() > 0, query
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{path}?{query}")
+        assert response.status_code == 200
+        # Neither the list's count nor a facet's is counted over its rows (the page's own rows
+        # counting their findings is bounded by the page).
+        counting = [
+            q["sql"]
+            for q in queries.captured_queries
+            if "COUNT(DISTINCT" in q["sql"].upper() or "COUNT(*)" in q["sql"].upper()
+        ]
+        assert not counting, (query, counting)
