@@ -95,6 +95,7 @@ def facet_variants():
 
 
 def time_queries(rounds, backends):
+    from knowledge.listings import facts
     from knowledge.models import ExperimentPage
     from knowledge.search.facets import FacetCounter
     from knowledge.search.results import build_query, find_experiments, matching_pks
@@ -130,7 +131,11 @@ def time_queries(rounds, backends):
                 matched, _ = matching_pks(visible, build_query(query), backend_name)
                 began = time.perf_counter()
                 FacetCounter(
-                    visible, matched, variants["no filters"], backend_name=backend_name
+                    visible,
+                    matched,
+                    variants["no filters"],
+                    backend_name=backend_name,
+                    audiences=facts.audiences_of(user),
                 ).facets()
                 facets_alone = time.perf_counter() - began
                 if round_number:

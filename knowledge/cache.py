@@ -218,6 +218,11 @@ def finding_changed(sender, instance, **kwargs):
     experiments_changed([instance.page_id])
 
 
+def link_changed(sender, instance, **kwargs):
+    """A "builds on" link added or removed: both experiments' steps on the evidence ladder."""
+    experiments_changed([instance.page_id, instance.target_id])
+
+
 def described_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
     """Subjects or grades of an experiment (or experiments of a subject) set directly."""
     if not action.startswith("post_"):
@@ -298,6 +303,7 @@ def connect_signals():
 
     from .models import (
         CollectionItem,
+        ExperimentLink,
         ExperimentPage,
         ExperimentTag,
         Finding,
@@ -320,6 +326,7 @@ def connect_signals():
     for signal, verb in ((post_save, "saved"), (post_delete, "deleted")):
         on_change(signal, tagging_changed, ExperimentTag, f"tagging.{verb}")
         on_change(signal, finding_changed, Finding, f"finding.{verb}")
+        on_change(signal, link_changed, ExperimentLink, f"link.{verb}")
         on_change(signal, restriction_changed, PageViewRestriction, f"restriction.{verb}")
         on_change(signal, collection_changed, CollectionItem, f"collection-item.{verb}")
         on_change(signal, bump_listings_only, SynonymGroup, f"synonyms.{verb}")

@@ -127,7 +127,7 @@ class SchoolPage(ReaderTitleMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from knowledge.cache import cached_listing
         from knowledge.listings.queries import (
-            cached_page_of_experiments,
+            cached_keyset_page,
             experiments_for_listing,
             school_count,
         )
@@ -139,15 +139,14 @@ class SchoolPage(ReaderTitleMixin, Page):
             .visible_to(request.user)
             .order_by("-first_published_at", "-pk")
         )
-        context["experiments"] = cached_page_of_experiments(
+        context["experiments"] = cached_keyset_page(
             "school",
             request.user,
             [self.pk],
             experiments,
             self.EXPERIMENTS_PER_PAGE,
-            request.GET.get("side"),
+            request.GET,
             prepare=self._with_listing_school,
-            rendered_in_cache=True,
             count=school_count(request.user, self),
         )
         context["teams"] = cached_listing(

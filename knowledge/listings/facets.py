@@ -17,14 +17,15 @@ Each facet can (a) narrow a queryset in SQL, (b) count a queryset per value in o
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
+from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from knowledge.experiments.evidence import EvidenceStep, evidence_step_expression
+from knowledge.experiments.evidence import EvidenceStep
 from knowledge.ids import parse_id
-from knowledge.models import EvidenceKind, ExperimentPage, ExperimentStatus
+from knowledge.models import EvidenceKind, ExperimentPage, ExperimentStatus, ListedExperiment
 from knowledge.places import (
     MUNICIPALITY_DEPTH,
     SCHOOL_DEPTH,
@@ -100,7 +101,8 @@ class Facet:
     """
 
     #: True when the value depends on other experiments too (the evidence ladder rises when
-    #: another school replicates): kept in no per-experiment store (listing facts, index).
+    #: another school replicates): the listing facts keep it (refreshed with the neighbours),
+    #: the search index does not (it would have to re-index every neighbour).
     derived = False
 
     parameter: str
@@ -225,12 +227,18 @@ class YearFacet(Facet):
 
 @dataclass(frozen=True)
 class EvidenceStepFacet(Facet):
-    """The step of the evidence ladder (knowledge.experiments.evidence), derived in SQL."""
+    """The step of the evidence ladder (knowledge.experiments.evidence), as the listing facts
+    keep it per experiment (ListedExperiment.evidence_step): one indexed number per row."""
 
-    derived = True  # from other experiments' "builds on" links too
+    derived = True  # from other experiments' "builds on" links too: not in the search index
 
     def value_expression(self, prefix):
-        return evidence_step_expression(prefix)
+        step = ListedExperiment.objects.filter(experiment_id=OuterRef(f"{prefix}pk"))
+        return Coalesce(Subquery(step.values("evidence_step")[:1]), Value(EvidenceStep.ONE_CLASS))
+
+    def filter(self, queryset, values, prefix="", for_findings=False):
+        having = ListedExperiment.objects.filter(evidence_step__in=values)
+        return queryset.filter(**{f"{prefix}pk__in": having.values("experiment_id")})
 
 
 FACETS = (
@@ -267,7 +275,7 @@ FACETS = (
 )
 FACET_PARAMETERS = tuple(facet.parameter for facet in FACETS)
 TREE_FACETS = tuple(facet for facet in FACETS if isinstance(facet, TreeFacet))
-#: What the listing facts and the search index store per experiment; the rest is counted in SQL.
+#: What the search index stores per experiment; the rest search counts from the listing facts.
 STORED_FACETS = tuple(facet for facet in FACETS if not facet.derived)
 DERIVED_FACETS = tuple(facet for facet in FACETS if facet.derived)
 

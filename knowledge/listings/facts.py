@@ -13,10 +13,11 @@ kept out of some group- or password-restricted pages has no audience here: their
 exactly, from the experiments table (``audiences_of`` returns None).
 """
 
+import time
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from wagtail.models import Page
 
 from knowledge.models import ExperimentPage, ExperimentTag, Finding, ListedExperiment, ListingFact
@@ -50,8 +51,11 @@ def audiences_of(user):
 
 
 def contributions(ids=None):
-    """{experiment id: (audience, [[scope, dimension, value, label, findings]])} for the live
-    experiments among ids (all when None): seven queries however many there are."""
+    """{experiment id: (audience, [[scope, dimension, value, label, findings]], evidence step,
+    first published)} for the live experiments among ids (all when None): eleven queries
+    however many there are."""
+    from knowledge.experiments.evidence import evidence_steps
+
     experiments = ExperimentPage.objects.live()
     if ids is not None:
         experiments = experiments.filter(pk__in=list(ids))
@@ -79,6 +83,7 @@ def contributions(ids=None):
     )
     tags = related(ExperimentTag, "tag__slug", "tag__name", key="content_object_id")
     kinds = related(Finding, "evidence_kind", key="page_id")
+    steps = evidence_steps(None if ids is None else selected)
 
     result = {}
     for pk, path, members_only, status, team_id, start, published in rows:
@@ -103,6 +108,8 @@ def contributions(ids=None):
         for (kind,) in kinds[pk]:
             per_kind[kind] += 1
         net += [("grundlag", kind, "", n) for kind, n in sorted(per_kind.items())]
+        step = int(steps.get(pk, 1))
+        net.append(("evidens", str(step), "", found))
         entries = [[NETWORK, *entry] for entry in net]
         if school:
             at_school = [
@@ -122,7 +129,7 @@ def contributions(ids=None):
                 *(("emne", slug, name, found) for slug, name in own_tags),
             ]
             entries += [[team_scope(team_id), *entry] for entry in in_team]
-        result[pk] = (MEMBERS if members_only else PUBLIC, entries)
+        result[pk] = (MEMBERS if members_only else PUBLIC, entries, step, published)
     return result
 
 
@@ -174,39 +181,57 @@ def _created(scope, dimension, value, audience, label, experiments, findings):
 
 
 def refresh(ids):
-    """Bring the facts of these experiments up to date; returns what changed (see touched())."""
+    """Bring the facts of these experiments up to date; returns what changed (see touched()).
+
+    The experiments that repeat them or that they repeat are refreshed too: their step on the
+    evidence ladder depends on these experiments' school, visibility and findings.
+    """
+    from knowledge.experiments.evidence import repeating_links
+
     ids = set(ids)
     if not ids:
         return Touched()
+    ids |= {pk for link in repeating_links(ids) for pk in link}
     with transaction.atomic():
-        before = {
-            row.experiment_id: row
-            for row in ListedExperiment.objects.select_for_update().filter(experiment_id__in=ids)
-        }
+        rows = ListedExperiment.objects.select_for_update().filter(experiment_id__in=ids)
+        stored_rows = {row.experiment_id: row for row in rows}
         now = contributions(ids)
         deltas = defaultdict(lambda: [0, 0, None, None])
         touched = Touched()
+        revision = next_revision()
         for pk in ids:
-            old = before.get(pk)
-            if old is not None:
+            old = stored_rows.get(pk)
+            if old is not None and old.audience:
                 _add(deltas, old.audience, old.entries, -1)
                 touched.add(old.entries)
             if pk in now:
-                audience, entries = now[pk]
+                audience, entries, step, published = now[pk]
                 _add(deltas, audience, entries, +1)
                 touched.add(entries)
-                if old is None:
-                    ListedExperiment.objects.create(
-                        experiment_id=pk, audience=audience, entries=entries
-                    )
-                elif old.audience != audience or old.entries != entries:
-                    ListedExperiment.objects.filter(experiment_id=pk).update(
-                        audience=audience, entries=entries
-                    )
-            elif old is not None:
-                ListedExperiment.objects.filter(experiment_id=pk).delete()
+                kept = {
+                    "audience": audience,
+                    "entries": entries,
+                    "evidence_step": step,
+                    "first_published_at": published,
+                }
+            elif old is not None and old.audience:
+                kept = {"audience": "", "entries": [], "evidence_step": 1}  # no longer listed
+            else:
+                continue
+            if old is None:
+                ListedExperiment.objects.create(experiment_id=pk, revision=revision, **kept)
+            elif any(getattr(old, name) != value for name, value in kept.items()):
+                ListedExperiment.objects.filter(experiment_id=pk).update(revision=revision, **kept)
         _write({key: delta for key, delta in deltas.items() if _changed(delta)})
     return touched
+
+
+def next_revision():
+    """A number above every revision given so far: the time in microseconds, or one more than
+    the highest when the clock is behind. Taken inside the writing transaction, whose write
+    lock (SQLite has one writer at a time) orders revisions as the commits."""
+    highest = ListedExperiment.objects.aggregate(highest=Max("revision"))["highest"] or 0
+    return max(time.time_ns() // 1000, highest + 1)
 
 
 class Touched:
@@ -232,7 +257,7 @@ class Touched:
 def recount():
     """{(scope, dimension, value, audience): (experiments, findings, label)} from scratch."""
     totals = defaultdict(lambda: [0, 0, ""])
-    for audience, entries in contributions().values():
+    for audience, entries, *_rest in contributions().values():
         for scope, dimension, value, label, findings in entries:
             total = totals[(scope, dimension, value, audience)]
             total[0] += 1
@@ -255,15 +280,23 @@ def rebuild(batch_size=2000):
         ListingFact.objects.all().delete()
         ListedExperiment.objects.all().delete()
         every = contributions()
+        revision = next_revision()
         ListedExperiment.objects.bulk_create(
             (
-                ListedExperiment(experiment_id=pk, audience=audience, entries=entries)
-                for pk, (audience, entries) in every.items()
+                ListedExperiment(
+                    experiment_id=pk,
+                    audience=audience,
+                    entries=entries,
+                    evidence_step=step,
+                    first_published_at=published,
+                    revision=revision,
+                )
+                for pk, (audience, entries, step, published) in every.items()
             ),
             batch_size=batch_size,
         )
         totals = defaultdict(lambda: [0, 0, ""])
-        for audience, entries in every.values():
+        for audience, entries, *_rest in every.values():
             for scope, dimension, value, label, findings in entries:
                 total = totals[(scope, dimension, value, audience)]
                 total[0] += 1

@@ -8,6 +8,7 @@ ExperimentPage.objects.visible_to(user), so counts never reveal what the visitor
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import QueryDict
 from django.utils.http import urlencode
@@ -16,10 +17,9 @@ from wagtail.models import Page
 from knowledge.models import ExperimentPage, Finding
 
 from . import facts
+from .facet_table import current_table
 from .facets import (
-    DERIVED_FACETS,
     FACETS,
-    STORED_FACETS,
     TREE_FACETS,
     FacetValue,
     InvalidValue,
@@ -28,7 +28,7 @@ from .facets import (
     key_tree_values_by_page_id,
     read_selections,
 )
-from .keyset import Ordering
+from .keyset import Ordering, findings_near
 from .visibility import visible_through
 
 #: The order of each listing, newest first, as keyset columns (knowledge.listings.keyset).
@@ -66,8 +66,10 @@ class ChosenFilter:
 class FilteredListing:
     """A filtered list of experiments or findings for one visitor, with its facets.
 
-    ``results`` is the filtered queryset, ordered for display and export; ``facets()`` runs one
-    query per facet plus one for the municipality and school names.
+    ``results`` is the filtered queryset, ordered for display and export. Unfiltered, the count
+    and facets come from the listing facts; filtered, from the facet table (array arithmetic,
+    and the next page's experiments by their keys); for a reader neither serves, ``facets()``
+    runs one query per facet plus one for the municipality and school names.
     """
 
     def __init__(self, user, params, *, findings):
@@ -109,11 +111,39 @@ class FilteredListing:
     def _measure(self):
         return "findings" if self.for_findings else "experiments"
 
+    @cached_property
+    def _selection(self):
+        """The filtered list over the facet table, for a reader the facts serve (else None)."""
+        audiences = facts.audiences_of(self.user)
+        if not self.active or not audiences:
+            return None
+        return current_table().select(audiences, self.active, self.for_findings)
+
     def count(self):
-        """How many rows the listing has: from the facts when it is unfiltered."""
+        """How many rows the listing has: from the facts when it is unfiltered, from the facet
+        table when filtered, counted in SQL for a reader neither serves."""
         if self._audiences:
             return facts.total(facts.NETWORK, self._audiences, self._measure)
+        if self._selection is not None:
+            return self._selection.count()
         return self.results.order_by().count()
+
+    def narrow(self):
+        """keyset.page_of's narrow(): the experiments the next rows can belong to, from the
+        facet table when filtered (the findings' from their experiments otherwise)."""
+        selection = self._selection
+        if selection is None:
+            if not self.for_findings:
+                return None
+            return findings_near(ExperimentPage.objects.visible_to(self.user), EXPERIMENT_ORDERING)
+        key = "page_id__in" if self.for_findings else "pk__in"
+
+        def narrow(rows, reverse, values, number):
+            cursor = values[:2] if values is not None else None
+            ids = selection.ids_beyond(cursor, reverse, number + 1, inclusive=self.for_findings)
+            return rows.filter(**{key: ids})
+
+        return narrow
 
     @property
     def is_filtered(self):
@@ -132,6 +162,9 @@ class FilteredListing:
     def facets(self):
         if self._audiences:
             counted, titles = self._counted_from_facts()
+        elif self._selection is not None:
+            counted = self._selection.counts()
+            titles = self._tree_titles(counted)
         else:
             counted = {
                 facet.parameter: facet.counts(
@@ -155,28 +188,25 @@ class FilteredListing:
     def _counted_from_facts(self):
         """Every facet's counts over the whole listing, from the facts: two queries."""
         found = facts.counted(
-            [facts.NETWORK],
-            [facet.parameter for facet in STORED_FACETS],
-            self._audiences,
-            self._measure,
+            [facts.NETWORK], [facet.parameter for facet in FACETS], self._audiences, self._measure
         )
         counted = {
             facet.parameter: _typed(facet, found.get((facts.NETWORK, facet.parameter), {}))
-            for facet in STORED_FACETS
+            for facet in FACETS
         }
-        # A derived facet (the evidence ladder) changes with other experiments' links, which
-        # the facts do not follow: it is counted in SQL over the listing.
-        for facet in DERIVED_FACETS:
-            counted[facet.parameter] = facet.counts(
-                self.filtered(except_parameter=facet.parameter), self.prefix, self.for_findings
-            )
+        return counted, self._tree_titles(counted)
+
+    @staticmethod
+    def _tree_titles(counted):
+        """{page id: title} of the municipalities and schools counted (one query); a place no
+        longer there is left out of counted."""
         tree_ids = [pk for facet in TREE_FACETS for pk in counted[facet.parameter]]
         titles = dict(Page.objects.filter(pk__in=tree_ids).values_list("pk", "title"))
         for facet in TREE_FACETS:
             counted[facet.parameter] = {
                 pk: value for pk, value in counted[facet.parameter].items() if pk in titles
             }
-        return counted, titles
+        return titles
 
     def facet_value(self, facet, value, label, count):
         selected = value in self.active.get(facet.parameter, [])

@@ -49,63 +49,38 @@ def newest_experiments(user, limit=6, queryset=None):
     return attach_places(newest)
 
 
-class LazyRows:
-    """A page's rows, built (one query and prepare()) only when a template first reads them:
-    a page whose rendered rows come from the cache ({% cached_listing %}) never builds them."""
-
-    def __init__(self, build):
-        self._build = build
-        self._rows = None
-
-    def _all(self):
-        if self._rows is None:
-            self._rows = list(self._build())
-        return self._rows
-
-    def __iter__(self):
-        return iter(self._all())
-
-    def __len__(self):
-        return len(self._all())
-
-    def __getitem__(self, index):
-        return self._all()[index]
-
-    def __bool__(self):
-        return bool(self._all())
-
-
-def cached_page_of_experiments(
-    name,
-    user,
-    parts,
-    experiments,
-    per_page,
-    number,
-    prepare=attach_places,
-    rendered_in_cache=False,
-    count=None,
+def cached_keyset_page(
+    name, user, parts, experiments, per_page, params, prepare=attach_places, count=None
 ):
-    """A Paginator page of rows (experiments_for_listing(...) here; the findings page's rows
-    too), with the count from the cache.
+    """A keyset page (knowledge.listings.keyset) of experiments, newest first, from the cache:
+    the rows (experiments_for_listing(...) prepared into cards), the cursors of its neighbours
+    and the count. Every page costs one query of its own rows however deep it is (an offset
+    page read every row before it). A cursor that is not one shows the first page, with
+    ``page.error`` saying so.
 
-    name and parts (e.g. the school's id) identify the listing; the page number is resolved
-    first, so an out-of-range or malformed ?side= shares the entry of the page it lands on.
-    prepare(rows) returns the cards (by default with their places attached). The prepared rows
-    are cached too, unless the template caches their rendering (rendered_in_cache): then they
-    are built only when that fragment is missing, so nothing is cached twice. count() gives
-    the number of rows when something cheaper than counting them knows it (the facts).
+    name and parts (e.g. the school's id) identify the listing; count() gives the number of
+    rows when something cheaper than counting them knows it (the facts).
     """
-    from django.core.paginator import Paginator
+    from .filtering import EXPERIMENT_ORDERING as ordering
+    from .keyset import AFTER, BEFORE, KeysetPage, page_of, read_cursor
 
-    paginator = Paginator(experiments, per_page)
-    paginator.count = cached_listing(f"{name}-count", user, parts, count or experiments.count)
-    page = paginator.get_page(number)
-    rows = page.object_list
-    if rendered_in_cache:
-        page.object_list = LazyRows(lambda: prepare(rows))
-    else:
-        page.object_list = cached_listing(name, user, [*parts, page.number], lambda: prepare(rows))
+    direction, values, error = read_cursor(params, ordering)
+    page_key = f"{direction or ''}{ordering.cursor_of_values(values) if values else ''}"
+
+    def build():
+        rows, next_cursor, previous_cursor = page_of(
+            experiments, ordering, direction, values, per_page
+        )
+        return prepare(rows), next_cursor, previous_cursor
+
+    rows, next_cursor, previous_cursor = cached_listing(name, user, [*parts, page_key], build)
+    total = cached_listing(f"{name}-count", user, parts, count or experiments.count)
+    page = KeysetPage(rows, total, next_cursor, previous_cursor)
+    page.key, page.error = page_key, error
+    if page.has_previous():
+        page.previous_url = f"?{BEFORE}={previous_cursor}"
+    if page.has_next():
+        page.next_url = f"?{AFTER}={next_cursor}"
     return page
 
 

@@ -11,10 +11,9 @@ import hashlib
 from django.shortcuts import render
 
 from knowledge.cache import cached_listing
-from knowledge.models import ExperimentPage
 
-from .filtering import EXPERIMENT_ORDERING, FilteredListing
-from .keyset import AFTER, BEFORE, KeysetPage, findings_near, page_of, read_cursor
+from .filtering import FilteredListing
+from .keyset import AFTER, BEFORE, KeysetPage, page_of, read_cursor
 from .rows import experiment_page_rows, experiments_with_places, finding_rows, findings_with_places
 
 FINDINGS_PER_PAGE = 25
@@ -32,12 +31,8 @@ def _page(listing, name, filters, direction, values, rows, per_page, prepare):
     page_key = f"{direction or ''}{cursor}"
 
     def build():
-        narrow = None
-        if listing.for_findings:
-            visible = ExperimentPage.objects.visible_to(listing.user)
-            narrow = findings_near(visible, EXPERIMENT_ORDERING)
         found, next_cursor, previous_cursor = page_of(
-            rows, listing.ordering, direction, values, per_page, narrow
+            rows, listing.ordering, direction, values, per_page, listing.narrow()
         )
         return prepare(found), next_cursor, previous_cursor
 

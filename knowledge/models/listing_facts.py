@@ -44,3 +44,10 @@ class ListedExperiment(models.Model):
     experiment_id = models.BigIntegerField(primary_key=True)
     audience = models.CharField(max_length=10)
     entries = models.JSONField(default=list)  # [[scope, dimension, value, label, findings]]
+    #: knowledge.experiments.evidence.EvidenceStep, kept here so the facet filters by a number.
+    evidence_step = models.PositiveSmallIntegerField(default=1, db_index=True)
+    #: The listings' order (newest first), so knowledge.listings.facet_table can page by it.
+    first_published_at = models.DateTimeField(null=True)
+    #: Grows with every change (knowledge.listings.facts.next_revision); a row no longer listed
+    #: stays, with no audience, so a process holding the facet table learns it is gone.
+    revision = models.BigIntegerField(default=0, db_index=True)

@@ -14,6 +14,7 @@ from django.db import DatabaseError
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Fuzzy, Phrase, PlainText
 
+from knowledge.listings import facts
 from knowledge.models import ExperimentPage
 
 from .facets import FacetCounter
@@ -186,7 +187,12 @@ def find_experiments(
             outcome.no_words = True
             return outcome
     counter = FacetCounter(
-        visible, matched, selections or {}, facet_urls=facet_urls, backend_name=backend_name
+        visible,
+        matched,
+        selections or {},
+        facet_urls=facet_urls,
+        backend_name=backend_name,
+        audiences=facts.audiences_of(user),
     )
     outcome.facets = counter.facets()
     if sort == SORT_NEWEST or matched is None:

@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from knowledge.cache import cached_listing
 from knowledge.listings.queries import (
-    cached_page_of_experiments,
+    cached_keyset_page,
     experiments_for_listing,
     tag_count,
     visible_tag_or_404,
@@ -28,13 +28,13 @@ def tag_detail(request, slug):
         .filter(tags=tag)
         .order_by("-first_published_at", "-pk")
     )
-    page = cached_page_of_experiments(
+    page = cached_keyset_page(
         "tag",
         request.user,
         [tag.slug],
         experiments,
         EXPERIMENTS_PER_PAGE,
-        request.GET.get("side"),
+        request.GET,
         count=tag_count(request.user, tag.slug),
     )
     return render(request, "knowledge/tag_detail.html", {"tag": tag, "page": page})

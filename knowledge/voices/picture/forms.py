@@ -123,7 +123,10 @@ class MoveForm(EditForm):
         return cleaned
 
     def payload(self):
-        payload = {"answer": self.cleaned_data["answer"], "anchor": self.cleaned_data["theme"].anchor}
+        payload = {
+            "answer": self.cleaned_data["answer"],
+            "anchor": self.cleaned_data["theme"].anchor,
+        }
         if self.cleaned_data.get("also"):
             payload["also"] = True
         return payload

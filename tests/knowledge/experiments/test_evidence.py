@@ -5,10 +5,20 @@ import html
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from knowledge.experiments.evidence import EvidenceStep, evidence_step_of
-from knowledge.models import EvidenceKind, ExperimentLink, ExperimentPage, Finding, LinkKind
+from knowledge.models import (
+    EvidenceKind,
+    ExperimentLink,
+    ExperimentPage,
+    Finding,
+    LinkKind,
+    ListedExperiment,
+)
 from tests.support.english import english  # noqa: F401
 from tests.support.network import build_network, make_experiment, make_school
 
@@ -68,6 +78,37 @@ def test_several_schools_need_measured_results_for_the_top_step(network):
         page=copy_c, statement="Læsehastigheden steg 12 %.", evidence_kind=EvidenceKind.TEST_RESULTS
     )
     assert evidence_step_of(network.original) == EvidenceStep.SEVERAL_SCHOOLS
+
+
+def test_the_listed_step_follows_links_and_findings_in_the_same_transaction(network):
+    def listed(page):
+        return ListedExperiment.objects.get(experiment_id=page.pk).evidence_step
+
+    copy_b = link(make_experiment(network.school_b, "Kopi i Odense"), network.original)
+    assert listed(network.original) == listed(copy_b) == EvidenceStep.ANOTHER_SCHOOL
+    copy_c = link(make_experiment(network.school_c, "Kopi i Vanløse"), network.original)
+    Finding.objects.create(
+        page=copy_c, statement="Læsehastigheden steg 12 %.", evidence_kind=EvidenceKind.TEST_RESULTS
+    )
+    assert listed(network.original) == EvidenceStep.SEVERAL_SCHOOLS
+    ExperimentLink.objects.filter(page=copy_c).delete()
+    assert listed(network.original) == EvidenceStep.ANOTHER_SCHOOL
+    ExperimentPage.objects.get(pk=copy_b.pk).unpublish()
+    assert listed(network.original) == EvidenceStep.ONE_CLASS
+
+
+def test_the_lists_count_the_ladder_from_the_facts_without_reading_links(client, network):
+    link(make_experiment(network.school_b, "Kopi i Odense"), network.original)
+    make_experiment(network.school_c, "Alene", grades=(2,))
+    for url in ("/forsoeg/", "/forsoeg/?fag=dansk", "/fund/?evidens=3"):
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert not [q for q in queries.captured_queries if "experimentlink" in q["sql"]], url
+    cache.clear()
+    ladder = {f.parameter: f for f in client.get("/forsoeg/").context["facets"]}["evidens"]
+    assert {v.value: v.count for v in ladder.values} == {1: 1, 3: 2}
 
 
 def test_the_experiment_page_shows_its_step_and_links_to_the_explanation(client, network):

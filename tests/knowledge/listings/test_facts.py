@@ -14,7 +14,13 @@ from wagtail.models import PageViewRestriction
 
 from knowledge.demo.builder import search_indexing_paused
 from knowledge.listings import facts
-from knowledge.models import ExperimentPage, ListingFact
+from knowledge.models import (
+    ExperimentLink,
+    ExperimentPage,
+    LinkKind,
+    ListedExperiment,
+    ListingFact,
+)
 from tests.support.network import make_experiment
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +41,8 @@ steps = st.lists(
         st.tuples(st.just("restrict"), st.integers(0, 1)),
         st.tuples(st.just("lift"), st.integers(0, 1)),
         st.tuples(st.just("delete"), st.integers(0, 9)),
+        st.tuples(st.just("link"), st.integers(0, 9), st.integers(0, 9)),
+        st.tuples(st.just("unlink"), st.integers(0, 9)),
     ),
     min_size=1,
     max_size=7,
@@ -70,6 +78,20 @@ def apply(step, network):
     page = pick(step[1])
     if page is None:
         return
+    if kind == "link":
+        # A replication lifts both experiments on the evidence ladder (kept in the facts).
+        target = pick(step[2])
+        if target.pk != page.pk:
+            page = ExperimentPage.objects.get(pk=page.pk)
+            page.links.add(ExperimentLink(target=target, kind=LinkKind.REPLICATES))
+            if page.live:
+                page.save_revision().publish()
+            else:
+                page.save()
+        return
+    if kind == "unlink":
+        ExperimentLink.objects.filter(page=page).delete()
+        return
     if kind == "unpublish" and page.live:
         page.unpublish()
     elif kind == "retag":
@@ -96,6 +118,9 @@ def test_maintained_facts_equal_a_count_from_scratch_after_any_changes(network, 
         for step in steps:
             apply(step, network)
             assert facts.stored() == facts.recount(), step
+            listed = ListedExperiment.objects.exclude(audience="")
+            kept = dict(listed.values_list("experiment_id", "evidence_step"))
+            assert kept == {pk: c[2] for pk, c in facts.contributions().items()}, step
 
 
 def test_what_a_reader_is_told_equals_what_visible_to_lets_them_see(network):

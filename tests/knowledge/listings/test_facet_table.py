@@ -1,0 +1,133 @@
+"""The facet table (knowledge.listings.facet_table): the search page counts its facets over the
+matches, and the filtered lists their facets and rows, from per-experiment arrays: counts equal
+to a recount in SQL over what the reader may see, without asking the database per match or
+counting rows."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from knowledge.listings import facts
+from knowledge.listings.facets import FACETS, key_tree_values_by_page_id
+from knowledge.listings.filtering import FilteredListing
+from knowledge.models import ExperimentPage
+from knowledge.search.facets import FacetCounter
+from tests.support.network import grow
+
+pytestmark = pytest.mark.django_db
+
+ANONYMOUS = type("Anonymous", (), {"is_authenticated": False})()
+
+
+def counted(user, candidates=None):
+    """{parameter: {value: count}} as the search page counts them for user."""
+    visible = ExperimentPage.objects.visible_to(user)
+    counter = FacetCounter(visible, candidates, {}, audiences=facts.audiences_of(user))
+    return {f.parameter: {v.value: v.count for v in f.values} for f in counter.facets()}
+
+
+def recounted(user):
+    """The same, counted in SQL over visible_to(user) (the most frequent values shown)."""
+    visible = ExperimentPage.objects.visible_to(user)
+    shown = counted(user)
+    every = {f.parameter: {v: n for v, (_label, n) in f.counts(visible).items()} for f in FACETS}
+    key_tree_values_by_page_id(every)  # municipalities and schools by page id, as shown
+    recount = {}
+    for facet in FACETS:
+        counts = every[facet.parameter]
+        recount[facet.parameter] = {v: counts.get(v, 0) for v in shown[facet.parameter]}
+        assert set(counts) >= set(shown[facet.parameter])
+        assert len(shown[facet.parameter]) == min(15, len(counts)), facet.parameter
+    return recount
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "member", "admin"])
+def test_every_count_equals_a_recount_over_what_the_reader_may_see(network, reader):
+    grow(network, 9)  # every third members-only
+    user = {"anonymous": ANONYMOUS, "member": network.teacher_a, "admin": network.admin}[reader]
+    assert counted(user) == recounted(user)
+    total = sum(counted(user)["status"].values())
+    assert total == ExperimentPage.objects.visible_to(user).count()
+
+
+def test_members_only_matches_are_never_counted_for_anonymous_visitors(network):
+    grow(network, 6)
+    members_only = list(
+        ExperimentPage.objects.filter(members_only=True).values_list("pk", flat=True)
+    )
+    assert members_only
+    assert counted(ANONYMOUS, members_only)["status"] == {}
+    assert sum(counted(network.teacher_a, members_only)["status"].values()) == len(members_only)
+
+
+def test_a_member_kept_out_of_a_restricted_school_is_counted_exactly(network):
+    grow(network, 6)
+    restriction = PageViewRestriction.objects.create(
+        page=network.school_b, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([network.school_b.teachers_group])
+    assert facts.audiences_of(network.teacher_a) is None  # no table answer: exact from SQL
+    pks = list(ExperimentPage.objects.values_list("pk", flat=True))
+    visible = ExperimentPage.objects.visible_to(network.teacher_a)
+    assert sum(counted(network.teacher_a, pks)["status"].values()) == visible.count()
+
+
+def test_counting_the_matches_asks_the_database_nothing_per_match(network):
+    def queries_of_counting(size):
+        grow(network, size, start=ExperimentPage.objects.count())
+        matches = list(ExperimentPage.objects.order_by("-pk").values_list("pk", flat=True))
+        with CaptureQueriesContext(connection) as queries:
+            counted(ANONYMOUS, matches)
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        assert str(matches[0]) not in sql and "json_each" not in sql
+        return len(queries.captured_queries)
+
+    assert queries_of_counting(3) == queries_of_counting(9)
+
+
+FILTERED = [
+    ("/fund/", "emne=l%C3%A6sning&klassetrin=5"),
+    ("/fund/", "fag=dansk&grundlag=observations"),
+    ("/forsoeg/", "fag=dansk&klassetrin=5"),
+    ("/forsoeg/", "emne=l%C3%A6sning&grundlag=observations&evidens=1"),
+]
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "member"])
+def test_a_filtered_list_counts_what_sql_counts_without_counting_rows(client, network, reader):
+    grow(network, 9)
+    user = ANONYMOUS if reader == "anonymous" else network.teacher_a
+    if reader == "member":
+        client.force_login(user)
+    for path, query in FILTERED:
+        listing = FilteredListing(user, QueryDict(query), findings=path == "/fund/")
+        shown = {f.parameter: {v.value: v.count for v in f.values} for f in listing.facets()}
+        every = {
+            f.parameter: {
+                v: n
+                for v, (_label, n) in f.counts(
+                    listing.filtered(except_parameter=f.parameter),
+                    listing.prefix,
+                    listing.for_findings,
+                ).items()
+            }
+            for f in FACETS
+        }
+        key_tree_values_by_page_id(every)
+        assert shown == every, query
+        assert listing.count() == listing.results.count() > 0, query
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{path}?{query}")
+        assert response.status_code == 200
+        # Neither the list's count nor a facet's is counted over its rows (the page's own rows
+        # counting their findings is bounded by the page).
+        counting = [
+            q["sql"]
+            for q in queries.captured_queries
+            if "COUNT(DISTINCT" in q["sql"].upper() or "COUNT(*)" in q["sql"].upper()
+        ]
+        assert not counting, (query, counting)

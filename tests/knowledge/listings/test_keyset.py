@@ -1,0 +1,74 @@
+"""A school's and a tag's experiments are keyset pages (knowledge.listings.keyset), as /fund/
+and /forsoeg/ are: walking "Next" lists every experiment once, even when another is published
+meanwhile, and a cursor that is not one shows the first page with a message."""
+
+import re
+from html import unescape
+
+import pytest
+from taggit.models import Tag
+
+import knowledge.tags.views
+from knowledge.models import ExperimentPage
+from schools.models import SchoolPage
+from tests.support.english import english  # noqa: F401
+from tests.support.network import grow, make_experiment
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+CARD = re.compile(r'class="card__title"><a [^>]*>(.*?)</a>')
+NEXT = re.compile(r'<a rel="next" href="([^"]*)"')
+
+
+def walk(client, url, school):
+    """Every title on every page from url on, following "Next"; a new experiment is
+    published at the school after the first page."""
+    titles, address, first = [], url, True
+    while address:
+        page = client.get(address)
+        assert page.status_code == 200
+        content = page.content.decode()
+        titles += [unescape(t) for t in CARD.findall(content)]
+        if first:
+            make_experiment(school, "Udgivet imens", tags=["Læsning"])
+            first = False
+        found = NEXT.search(content)
+        address = url.split("?")[0] + unescape(found.group(1)) if found else None
+    return titles
+
+
+@pytest.fixture
+def small_pages(monkeypatch, network):
+    monkeypatch.setattr(knowledge.tags.views, "EXPERIMENTS_PER_PAGE", 3)
+    monkeypatch.setattr(SchoolPage, "EXPERIMENTS_PER_PAGE", 3)
+    grow(network, 10)
+    network.tag_url = f"/emner/{Tag.objects.get(name='Læsning').slug}/"
+    return network
+
+
+@pytest.mark.parametrize("listing", ["school", "tag"])
+def test_walking_the_pages_lists_each_experiment_once_while_others_publish(
+    client, small_pages, listing
+):
+    school = small_pages.school_a
+    before = ExperimentPage.objects.visible_to(None)
+    if listing == "school":
+        url, before = school.url, before.child_of(school)
+    else:
+        url, before = small_pages.tag_url, before.filter(tags__name="Læsning")
+    expected = list(before.order_by("-first_published_at", "-pk").values_list("title", flat=True))
+    assert len(expected) > 3  # two pages or more
+    titles = walk(client, url, school)
+    assert titles == expected  # no repeat, none skipped, the newest seen on the first page only
+
+
+@pytest.mark.parametrize("bad", ["1714567890", "abc-12", "99999999999999999999999-1"])
+def test_a_cursor_that_is_not_one_shows_the_first_page_with_a_message(client, small_pages, bad):
+    tag_url = small_pages.tag_url
+    first = CARD.findall(client.get(tag_url).content.decode())
+    for url in (tag_url, small_pages.school_a.url):
+        response = client.get(url, {"efter": bad})
+        assert response.status_code == 200
+        content = unescape(response.content.decode())
+        assert "That page of the list could not be found; here is the first." in content
+    assert CARD.findall(client.get(tag_url, {"efter": bad}).content.decode()) == first
