@@ -16,7 +16,7 @@ exactly, from the experiments table (``audiences_of`` returns None).
 import time
 from collections import defaultdict
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Max
 from wagtail.models import Page
 
@@ -193,6 +193,7 @@ def refresh(ids):
         return Touched()
     ids |= {pk for link in repeating_links(ids) for pk in link}
     with transaction.atomic():
+        _one_writer_at_a_time()
         rows = ListedExperiment.objects.select_for_update().filter(experiment_id__in=ids)
         stored_rows = {row.experiment_id: row for row in rows}
         now = contributions(ids)
@@ -226,10 +227,25 @@ def refresh(ids):
     return touched
 
 
+#: PostgreSQL advisory lock key of the listing facts' writers ("PRAKSFCT").
+WRITERS_LOCK = 0x5052414B53464354
+
+
+def _one_writer_at_a_time():
+    """Writers of the facts take turns, to the end of their transaction, so revisions follow the
+    order of the commits (knowledge.listings.facet_table keeps its table while the highest
+    revision is unchanged: a commit with a lower revision than one already seen would go
+    unnoticed). SQLite's writers already take turns (IMMEDIATE transactions); PostgreSQL's do
+    through a transaction-scoped advisory lock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITERS_LOCK])
+
+
 def next_revision():
     """A number above every revision given so far: the time in microseconds, or one more than
-    the highest when the clock is behind. Taken inside the writing transaction, whose write
-    lock (SQLite has one writer at a time) orders revisions as the commits."""
+    the highest when the clock is behind. Taken after _one_writer_at_a_time(), so revisions are
+    ordered as the commits."""
     highest = ListedExperiment.objects.aggregate(highest=Max("revision"))["highest"] or 0
     return max(time.time_ns() // 1000, highest + 1)
 
@@ -277,6 +293,7 @@ def stored():
 def rebuild(batch_size=2000):
     """Replace every fact by a count from scratch (after a bulk load, or to repair)."""
     with transaction.atomic():
+        _one_writer_at_a_time()
         ListingFact.objects.all().delete()
         ListedExperiment.objects.all().delete()
         every = contributions()
