@@ -1,6 +1,7 @@
 """Relevance of Danish search: nDCG@10 and MRR for Whoosh and SQLite FTS5 in the same run.
 
     .venv/bin/python bench/search_relevance.py [--experiments 1000] [--per-query] [--sweep]
+        [--data-dir DIR]
 
 Builds the deterministic demo network (seed 1) in a throwaway data folder, indexes it with both
 backends, and runs the judged queries of bench/relevance_judgments.py through the search page's
@@ -12,7 +13,8 @@ Whoosh runs as the hybrid (words and vectors, the default) and on words alone ("
 the words-alone backend is also run with its compound handling switched off (the query compiler's
 compound_splits/decompound/compose helpers patched to find nothing) to measure what compounds gain.
 Figures are printed per query kind too. --sweep tries the fusion's constants (hybrid.py) on this,
-the tuning set: the only set they may be tuned on.
+the tuning set: the only set they may be tuned on. --data-dir keeps the site and its indexes in
+DIR, so a later run with the same DIR skips the build and the rebuilds (with vectors, minutes).
 """
 
 import argparse
@@ -21,6 +23,7 @@ import math
 import statistics
 from collections import defaultdict
 from contextlib import contextmanager
+from pathlib import Path
 
 from relevance_judgments import JUDGMENTS, grade
 from search_setup import Anonymous, build_network, rebuild, set_up_django
@@ -130,13 +133,20 @@ def main():
     parser.add_argument("--experiments", type=int, default=1000)
     parser.add_argument("--per-query", action="store_true", help="print every query's figures")
     parser.add_argument("--sweep", action="store_true", help="try the fusion's constants")
+    parser.add_argument("--data-dir", help="keep the site here; reused when already built")
     args = parser.parse_args()
 
-    set_up_django()
-    build_network(args.experiments)
-    for backend_name in ("default", "words", "fts5"):
-        seconds = rebuild(backend_name)
-        print(f"rebuild {backend_name:<8} {seconds:6.1f} s")
+    built = args.data_dir and (Path(args.data_dir) / "built").exists()
+    data_dir = set_up_django(args.data_dir)
+    if built:
+        print(f"Reusing the site built in {data_dir}: {(Path(data_dir) / 'built').read_text()}")
+    else:
+        build_network(args.experiments)
+        for backend_name in ("default", "words", "fts5"):
+            seconds = rebuild(backend_name)
+            print(f"rebuild {backend_name:<8} {seconds:6.1f} s")
+        if args.data_dir:
+            (Path(data_dir) / "built").write_text(f"{args.experiments} experiments")
     experiments = visible_experiments()
     print(
         f"{len(JUDGMENTS)} judged queries over {len(experiments)} visible experiments "

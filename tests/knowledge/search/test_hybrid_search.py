@@ -102,6 +102,21 @@ def test_a_search_of_nonsense_finds_nothing_by_meaning_either(client, corpus):
     assert result_titles(search(client, q="zyxwvutsr qqqq")) == []
 
 
+def test_a_search_misspelt_or_typed_without_danish_letters_finds_by_meaning_what_it_means(
+    client, corpus, network
+):
+    make_experiment(
+        network.school_a,
+        "Boller i bageriet",
+        summary="Eleverne bagte boller og delte dejen i halve og kvarte.",
+        subjects=(),
+    )
+    spelt_right = result_titles(search(client, q="brøker"))
+    assert "Boller i bageriet" in spelt_right  # by its meaning: no word of it is "brøker"
+    assert result_titles(search(client, q="broeker")) == spelt_right
+    assert result_titles(search(client, q="piza")) == result_titles(search(client, q="pizza"))
+
+
 def test_vectors_follow_publishing_unpublishing_and_a_rebuild(client, corpus, hybrid, network):
     folder = live_folder(hybrid)
     keys, matrix = vector_file.load(folder)
