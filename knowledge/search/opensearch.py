@@ -123,7 +123,7 @@ class HybridMapping(OpenSearch3Mapping):
             builder = DocumentBuilder(self.model)
             vectors = source.document_vectors([builder.build(obj)])
             if vectors:
-                doc[VECTOR_FIELD] = [float(x) for x in vectors[str(obj.pk)]]
+                doc[VECTOR_FIELD] = [float(x) for x in vectors[str(obj.pk)].vector]
         return doc
 
 
