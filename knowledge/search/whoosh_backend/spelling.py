@@ -191,7 +191,8 @@ def understood_query(query_string: str, vocabulary, knows, analyzer) -> str:
         if not terms or lower.isdigit() or danish.is_stop_word(lower):
             words.append((match, raw))
         elif knows(danish.fold(lower), terms[0]):
-            words.append((match, danish_spelling(vocabulary, lower)))
+            spelled = danish_spelling(vocabulary, lower)
+            words.append((match, raw if spelled == lower else spelled))
         else:
             maxdist = typo_distance(lower)
             words.append((match, (maxdist and _correction(vocabulary, lower, maxdist)) or raw))
