@@ -26,6 +26,15 @@ def topic(query, title, tag, broad, note=""):
     return {"query": query, "rules": rules, "note": note}
 
 
+def synonym(query, tags, broad):
+    """A query in other words than the experiments': 2 for the tag it means, 1 for the broad one."""
+    return {
+        "query": query,
+        "rules": [rule(2, tags=tags), rule(1, tags=broad)],
+        "note": "synonym",
+    }
+
+
 JUDGMENTS = [
     topic("læsemakkere", ["læsemakker"], ["læsemakkere"], ["læsning"]),
     topic(
@@ -94,6 +103,16 @@ JUDGMENTS = [
     topic("elevråd", ["elevråd"], ["elevråd"], ["elevstemme"]),
     topic("projektuge", ["projektuge"], ["projektarbejde"], ["elevinddragelse"]),
     topic("regnestrateiger", ["regnestrategier"], ["regnestrategier"], ["matematik"], "typo"),
+    # Synonyms: other words than the experiments' own for what they are about.
+    synonym("tilbagemelding til eleverne", ["feedback"], ["formativ evaluering"]),
+    synonym("to voksne i klassen", ["co-teaching", "to-lærerordning"], ["holddannelse"]),
+    synonym("udendørs undervisning", ["udeskole"], ["naturen", "skoven"]),
+    synonym("fysisk aktivitet i timerne", ["bevægelse"], ["motorik", "pauser"]),
+    synonym("elevindflydelse", ["elevinddragelse", "elevstemme"], ["medbestemmelse"]),
+    synonym("kodning", ["programmering"], ["teknologiforståelse"]),
+    synonym("klassefællesskab", ["fællesskab"], ["trivsel"]),
+    synonym("oplæsning", ["højtlæsning"], ["læsning"]),
+    synonym("selvvurdering", ["selvevaluering"], ["formativ evaluering"]),
 ]
 
 

@@ -1,6 +1,7 @@
 """Relevance of Danish search: nDCG@10 and MRR for Whoosh and SQLite FTS5 in the same run.
 
     .venv/bin/python bench/search_relevance.py [--experiments 1000] [--per-query] [--sweep]
+        [--data-dir DIR] [--mythes /usr/share/mythes/th_da_DK.dat]
 
 Builds the deterministic demo network (seed 1) in a throwaway data folder, indexes it with both
 backends, and runs the judged queries of bench/relevance_judgments.py through the search page's
@@ -12,7 +13,10 @@ Whoosh runs as the hybrid (words and vectors, the default) and on words alone ("
 the words-alone backend is also run with its compound handling switched off (the query compiler's
 compound_splits/decompound/compose helpers patched to find nothing) to measure what compounds gain.
 Figures are printed per query kind too. --sweep tries the fusion's constants (hybrid.py) on this,
-the tuning set: the only set they may be tuned on.
+the tuning set: the only set they may be tuned on. --data-dir keeps the site and its indexes in
+DIR, so a later run with the same DIR skips the build and the rebuilds (with vectors, minutes).
+--mythes PATH runs both Whoosh backends again with a MyThes thesaurus's groups added to the
+synonyms (Debian's mythes-da), to judge whether it helps.
 """
 
 import argparse
@@ -21,6 +25,7 @@ import math
 import statistics
 from collections import defaultdict
 from contextlib import contextmanager
+from pathlib import Path
 
 from relevance_judgments import JUDGMENTS, grade
 from search_setup import Anonymous, build_network, rebuild, set_up_django
@@ -53,8 +58,8 @@ def kind(judgment):
         return "compound"
     if "for" in note:
         return "ascii"
-    if note == "typo":
-        return "typo"
+    if note in ("typo", "synonym"):
+        return note
     return "words" if len(judgment["query"].split()) > 1 else "one word"
 
 
@@ -96,6 +101,38 @@ def sweep(experiments):
     print()
 
 
+def mythes_groups(path):
+    """Synonym groups from a MyThes thesaurus (Debian's mythes-da: /usr/share/mythes/th_da_DK.dat):
+    a headword and the plain synonyms of each of its meanings (narrower and broader terms, marked
+    "(underbegreb)" / "(overbegreb)", are left out)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()[1:]
+    groups, i = [], 0
+    while i < len(lines):
+        head, _, count = lines[i].partition("|")
+        i += 1
+        for line in lines[i : i + int(count or 0)]:
+            words = [w for w in line.split("|")[1:] if w and "(" not in w]
+            if words:
+                groups.append([head, *words])
+        i += int(count or 0)
+    return groups
+
+
+@contextmanager
+def extra_synonyms(groups):
+    """The search's synonyms with these groups added (as an administrator's would be)."""
+    from knowledge.search import synonyms
+
+    shipped = synonyms.synonym_groups
+    synonyms.synonym_groups = lambda: shipped() + groups
+    forget_hits()
+    try:
+        yield
+    finally:
+        synonyms.synonym_groups = shipped
+        forget_hits()
+
+
 def visible_experiments():
     from knowledge.models import ExperimentPage
 
@@ -130,13 +167,23 @@ def main():
     parser.add_argument("--experiments", type=int, default=1000)
     parser.add_argument("--per-query", action="store_true", help="print every query's figures")
     parser.add_argument("--sweep", action="store_true", help="try the fusion's constants")
+    parser.add_argument("--data-dir", help="keep the site here; reused when already built")
+    parser.add_argument("--mythes", help="also run with a MyThes thesaurus's synonyms added")
     args = parser.parse_args()
 
-    set_up_django()
-    build_network(args.experiments)
-    for backend_name in ("default", "words", "fts5"):
-        seconds = rebuild(backend_name)
-        print(f"rebuild {backend_name:<8} {seconds:6.1f} s")
+    built = args.data_dir and (Path(args.data_dir) / "built").exists()
+    data_dir = set_up_django(args.data_dir)
+    if built:
+        described = (Path(data_dir) / "built").read_text()
+        args.experiments = int(described.split()[0])
+        print(f"Reusing the site built in {data_dir}: {described}")
+    else:
+        build_network(args.experiments)
+        for backend_name in ("default", "words", "fts5"):
+            seconds = rebuild(backend_name)
+            print(f"rebuild {backend_name:<8} {seconds:6.1f} s")
+        if args.data_dir:
+            (Path(data_dir) / "built").write_text(f"{args.experiments} experiments")
     experiments = visible_experiments()
     print(
         f"{len(JUDGMENTS)} judged queries over {len(experiments)} visible experiments "
@@ -152,6 +199,12 @@ def main():
     with compounds_off():
         runs["whoosh, no compounds"] = evaluate("words", experiments)
     runs["fts5"] = evaluate("fts5", experiments)
+    if args.mythes:
+        groups = mythes_groups(args.mythes)
+        print(f"{len(groups)} synonym groups read from {args.mythes}")
+        with extra_synonyms(groups):
+            runs["whoosh + mythes"] = evaluate("default", experiments)
+            runs["whoosh-words + mythes"] = evaluate("words", experiments)
 
     if args.per_query:
         print(f"{'query':<28}" + "".join(f"{name:>24}" for name in runs))

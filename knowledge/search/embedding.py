@@ -16,6 +16,8 @@ from knowledge.voices.analysis.embedding import load_embedder
 class SearchEmbedder:
     def __init__(self, embedder):
         self._embedder = embedder
+        # Part of every stored vector's digest: another model's vectors are never reused.
+        self.name = embedder.name
 
     def documents(self, texts: list[str]) -> np.ndarray:
         return self._embedder.embed(texts, is_query=False)

@@ -1,5 +1,9 @@
 """Beyond one machine: Wagtail's OpenSearch backend with the same synonyms and the same vectors.
 
+The mixins here (vector mapping and document, the vector clause of a best-match search, the
+synonym settings) are shared with the Elasticsearch backend (elasticsearch.py), which differs
+only in how its engine names a vector field and a nearest-neighbour query.
+
 A thin subclass of ``wagtail.search.backends.opensearch3`` (production.py selects it when
 ``SEARCH_URL`` is set and ``SEARCH_ENGINE`` is an OpenSearch one):
 
@@ -59,37 +63,38 @@ def synonym_lines(groups) -> list[str]:
     return lines
 
 
-def index_settings(groups) -> dict:
-    """Index settings: k-NN on, the Danish analyzer, and synonyms at query time."""
-    return {
-        "settings": {
-            "index": {"knn": True},
-            "analysis": {
-                "filter": {
-                    "praksisnet_synonyms": {
-                        "type": "synonym_graph",
-                        "lenient": True,
-                        "synonyms": synonym_lines(groups),
-                    },
-                    "danish_stop": {"type": "stop", "stopwords": "_danish_"},
-                    "danish_stemmer": {"type": "stemmer", "language": "danish"},
+def index_settings(groups, knn=True) -> dict:
+    """Index settings: the Danish analyzer and synonyms at query time, and k-NN on (OpenSearch
+    needs ``index.knn``; Elasticsearch indexes a dense_vector without a setting)."""
+    settings = {
+        "analysis": {
+            "filter": {
+                "praksisnet_synonyms": {
+                    "type": "synonym_graph",
+                    "lenient": True,
+                    "synonyms": synonym_lines(groups),
                 },
-                "analyzer": {
-                    "default": {"type": "danish"},
-                    "default_search": {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "filter": [
-                            "lowercase",
-                            "praksisnet_synonyms",
-                            "danish_stop",
-                            "danish_stemmer",
-                        ],
-                    },
+                "danish_stop": {"type": "stop", "stopwords": "_danish_"},
+                "danish_stemmer": {"type": "stemmer", "language": "danish"},
+            },
+            "analyzer": {
+                "default": {"type": "danish"},
+                "default_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "praksisnet_synonyms",
+                        "danish_stop",
+                        "danish_stemmer",
+                    ],
                 },
             },
-        }
+        },
     }
+    if knn:
+        settings["index"] = {"knn": True}
+    return {"settings": settings}
 
 
 def vector_mapping() -> dict:
@@ -100,10 +105,25 @@ def vector_mapping() -> dict:
     }
 
 
-class HybridMapping(OpenSearch3Mapping):
-    """Wagtail's mapping plus a k-NN vector for the models in VECTOR_MODELS."""
+def knn_clause(vector) -> dict:
+    """OpenSearch's k-NN query for the nearest documents to a query's vector."""
+    return {
+        "knn": {
+            VECTOR_FIELD: {
+                "vector": [float(x) for x in vector],
+                "k": KNN_NEIGHBOURS,
+                "boost": KNN_BOOST,
+            }
+        }
+    }
+
+
+class VectorMappingMixin:
+    """A mapping with a vector for the models in VECTOR_MODELS (``vector_mapping`` says how the
+    engine stores it)."""
 
     embedder_path = EMBEDDER
+    vector_mapping = staticmethod(vector_mapping)
 
     def vector_source(self):
         fields = VECTOR_MODELS.get(self.model._meta.label_lower)
@@ -112,7 +132,7 @@ class HybridMapping(OpenSearch3Mapping):
     def get_mapping(self):
         mapping = super().get_mapping()
         if self.vector_source() is not None:
-            mapping["properties"][VECTOR_FIELD] = vector_mapping()
+            mapping["properties"][VECTOR_FIELD] = self.vector_mapping()
         return mapping
 
     def get_document(self, obj):
@@ -123,12 +143,15 @@ class HybridMapping(OpenSearch3Mapping):
             builder = DocumentBuilder(self.model)
             vectors = source.document_vectors([builder.build(obj)])
             if vectors:
-                doc[VECTOR_FIELD] = [float(x) for x in vectors[str(obj.pk)]]
+                doc[VECTOR_FIELD] = [float(x) for x in vectors[str(obj.pk)].vector]
         return doc
 
 
-class HybridSearchQueryCompiler(OpenSearch3SearchQueryCompiler):
-    mapping_class = HybridMapping
+class VectorQueryMixin:
+    """A best-match search sends ``bool.should: [the lexical query, a vector clause]``
+    (``knn_clause`` says in the engine's words); any other search stays lexical."""
+
+    knn_clause = staticmethod(knn_clause)
 
     def get_inner_query(self):
         inner = super().get_inner_query()
@@ -144,21 +167,13 @@ class HybridSearchQueryCompiler(OpenSearch3SearchQueryCompiler):
         vector = source.query_vector(" ".join(self.query.query_string.split()))
         if vector is None:
             return inner
-        knn = {
-            "knn": {
-                VECTOR_FIELD: {
-                    "vector": [float(x) for x in vector],
-                    "k": KNN_NEIGHBOURS,
-                    "boost": KNN_BOOST,
-                }
-            }
-        }
-        return {"bool": {"should": [inner, knn], "minimum_should_match": 1}}
+        return {"bool": {"should": [inner, self.knn_clause(vector)], "minimum_should_match": 1}}
 
 
-class HybridSearchBackend(OpenSearch3SearchBackend):
-    mapping_class = HybridMapping
-    query_compiler_class = HybridSearchQueryCompiler
+class SynonymSettingsMixin:
+    """The backend's index settings with the shipped synonyms (and k-NN where it needs turning on)."""
+
+    knn_setting = True
 
     def __init__(self, params):
         from knowledge.search.synonyms import SYNONYM_GROUPS
@@ -166,9 +181,23 @@ class HybridSearchBackend(OpenSearch3SearchBackend):
         # Wagtail deep-merges INDEX_SETTINGS into its own (its autocomplete analyzers kept).
         params = dict(params)
         params["INDEX_SETTINGS"] = deep_update(
-            copy.deepcopy(params.get("INDEX_SETTINGS") or {}), index_settings(SYNONYM_GROUPS)
+            copy.deepcopy(params.get("INDEX_SETTINGS") or {}),
+            index_settings(SYNONYM_GROUPS, knn=self.knn_setting),
         )
         super().__init__(params)
+
+
+class HybridMapping(VectorMappingMixin, OpenSearch3Mapping):
+    """Wagtail's mapping plus a k-NN vector for the models in VECTOR_MODELS."""
+
+
+class HybridSearchQueryCompiler(VectorQueryMixin, OpenSearch3SearchQueryCompiler):
+    mapping_class = HybridMapping
+
+
+class HybridSearchBackend(SynonymSettingsMixin, OpenSearch3SearchBackend):
+    mapping_class = HybridMapping
+    query_compiler_class = HybridSearchQueryCompiler
 
 
 SearchBackend = HybridSearchBackend

@@ -99,6 +99,12 @@ SEARCH_ENGINES = (
     "elasticsearch7",
 )
 
+#: The engines searched on words and meaning (the others on words alone).
+HYBRID_SEARCH_BACKENDS = {
+    "opensearch3": "knowledge.search.opensearch",
+    "elasticsearch9": "knowledge.search.elasticsearch",
+}
+
 
 def search_backends_from_env(environ):
     """Whoosh on disk unless SEARCH_URL names an OpenSearch/Elasticsearch cluster."""
@@ -111,13 +117,9 @@ def search_backends_from_env(environ):
             f"SEARCH_ENGINE={engine!r} is not one of Wagtail's search backends; "
             f"use one of {', '.join(SEARCH_ENGINES)}."
         )
-    # OpenSearch 3: Wagtail's backend with the site's synonyms and k-NN vectors added
-    # (knowledge/search/opensearch.py); the other engines search on words alone.
-    backend = (
-        "knowledge.search.opensearch"
-        if engine == "opensearch3"
-        else f"wagtail.search.backends.{engine}"
-    )
+    # OpenSearch 3 and Elasticsearch 9: Wagtail's backend with the site's synonyms and vectors
+    # added (knowledge/search/opensearch.py, elasticsearch.py); the others search on words alone.
+    backend = HYBRID_SEARCH_BACKENDS.get(engine, f"wagtail.search.backends.{engine}")
     return {
         "default": {
             "BACKEND": backend,

@@ -15,6 +15,7 @@ from whoosh import query as wq
 from . import danish
 from .coverage import CoveringOr
 from .schema import AUTOCOMPLETE_PREFIX, SEARCH_PREFIX
+from .spelling import typo_distance
 
 
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
@@ -97,7 +98,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     PROXIMITY_BOOST = 0.5
     PROXIMITY_SLOP = 4
 
-    def _known(self, folded, term):
+    def knows(self, folded, term):
         """Whether the index has the word, or the parts of it as a compound."""
         return self.has_term(term) or bool(danish.compound_splits(folded, self.has_term))
 
@@ -123,7 +124,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
     def _near_miss(self, term):
         """Words a letter or two away from a term (as a fuzzy search looks for them)."""
-        maxdist = 0 if len(term) <= 2 else (1 if len(term) <= 5 else 2)
+        maxdist = typo_distance(term)
         return self._fields_query(
             lambda f, b: wq.FuzzyTerm(
                 f, term, boost=b * self.NEAR_MISS_BOOST, maxdist=maxdist, prefixlength=1
@@ -135,7 +136,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         is a compound and its synonyms; own forms is the clause without the synonyms (None when
         the word has none)."""
         own = self._compound_clause(folded, term)
-        if correct_typos and own is not wq.NullQuery and not self._known(folded, term):
+        if correct_typos and own is not wq.NullQuery and not self.knows(folded, term):
             own = self._near_miss(term)
         synonyms = self._synonym_clauses(folded, term)
         # The best of the word and its synonyms, not their sum: synonyms widen, never outweigh.
@@ -173,7 +174,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         correct_typos = operator == "or"
         clauses, own_forms = zip(*(self._word_clause(f, t, correct_typos) for f, t in words))
         self.near_misses_only = correct_typos and not any(
-            self._known(f, t) or self.synonyms.get(t) for f, t in words
+            self.knows(f, t) or self.synonyms.get(t) for f, t in words
         )
         clauses = list(clauses)
         if operator == "or" and (len(clauses) > 1 or own_forms[0] is not None):
@@ -230,7 +231,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         words = [t for _, t in danish.query_words(query.query_string, self.analyzer)]
         clauses = []
         for term in words:
-            maxdist = 0 if len(term) <= 2 else (1 if len(term) <= 5 else 2)
+            maxdist = typo_distance(term)
             clauses.append(
                 self._fields_query(
                     lambda f, b, term=term, maxdist=maxdist: wq.FuzzyTerm(

@@ -25,6 +25,7 @@ from modelsearch.query import PlainText
 from . import danish
 from . import vectors as vector_file
 from .postings import query_docs, searcher_cache
+from .spelling import understood_query
 
 # Tuned on bench/search_relevance.py --sweep only (400 experiments: nDCG@10 0.828 at these
 # values; weight 0.3 / 0.5 gave 0.806 / 0.823, floor 0.8 0.815, a minimum of 0.86 0.821).
@@ -39,15 +40,19 @@ MIN_SIMILARITY = 0.83
 DENSE_CANDIDATES = 10
 
 
-def dense_text(compiler, analyzer):
-    """The text to embed for a search, or None when the search is not fused."""
+def dense_text(compiler, analyzer, vocabulary):
+    """The text to embed for a search, or None when the search is not fused: the query as the
+    word search understood it (spelling.understood_query), so a typo or a word typed without
+    Danish letters means to the vectors what it means to the words, not whatever a misspelling
+    happens to lie near."""
     query = compiler.query
     if not isinstance(query, PlainText) or query.operator != "or":
         return None
     words = danish.query_words(query.query_string, analyzer)
     if not words or all(danish.is_stop_word(folded) for folded, _ in words):
         return None
-    return " ".join(query.query_string.split())
+    text = understood_query(query.query_string, vocabulary, compiler.knows, analyzer)
+    return " ".join(text.split())
 
 
 class DenseSide:

@@ -60,8 +60,10 @@ class WhooshIndex(BaseIndex):
         builder = DocumentBuilder(model)
         builder.prefetch(items)
         docs = [builder.build(obj) for obj in items]
-        # Embedding is the slow part (tens of ms a document): done before taking the lock.
-        vectors = self.backend.vectors.document_vectors(docs)
+        # Embedding is the slow part (about 0.1 s a document): done before taking the lock, and
+        # only for texts the live index has no vector of yet.
+        known = vector_file.known_vectors(os.path.realpath(self.location.live_path))
+        vectors = self.backend.vectors.document_vectors(docs, known)
         with self.location.writer() as writer:
             for doc in docs:
                 writer.update_document(**fit_to_schema(doc, writer.schema))
@@ -107,7 +109,9 @@ class WhooshBulkIndex(WhooshIndex):
         ix = whoosh_index.open_dir(str(generation))
         self.writer = bulk_writer(ix, backend.index_processes)
         self.vocabulary = SpellingVocabulary()
-        self.vectors = {}  # pk -> vector, saved beside the new generation at commit
+        self.vectors = {}  # pk -> Embedded, saved beside the new generation at commit
+        # The live index's vectors: an unchanged text is not embedded again.
+        self.known_vectors = vector_file.known_vectors(os.path.realpath(self.location.live_path))
         self.written = 0  # documents handed to the writer, including updates
 
     def add_model(self, model):
@@ -152,8 +156,8 @@ class WhooshBulkIndex(WhooshIndex):
             self.vocabulary.add_document_words(builder.spelling_words(doc))
             self.written += 1
             docs.append(doc)
-        # One batch a chunk: the embedder is faster on several texts at once.
-        self.vectors.update(self.backend.vectors.document_vectors(docs))
+        # One batch a chunk, of the texts whose vectors the live index does not have.
+        self.vectors.update(self.backend.vectors.document_vectors(docs, self.known_vectors))
 
     def delete_item(self, item):
         self.writer.delete_by_term("pk", str(item.pk))
@@ -225,7 +229,8 @@ class WhooshRebuilder:
         journalled updates embedded anew, and no vector of a document the index no longer has."""
         folder = str(self.bulk.generation)
         latest = {str(doc["pk"]): doc for doc in self.index.location.journal.updated_documents()}
-        vectors = self.index.backend.vectors.document_vectors(list(latest.values()))
+        known = {**self.bulk.known_vectors, **vector_file.known_vectors(folder)}
+        vectors = self.index.backend.vectors.document_vectors(list(latest.values()), known)
         with whoosh_index.open_dir(folder).reader() as reader:
             present = {fields["pk"] for fields in reader.all_stored_fields()}
         vector_file.update(folder, vectors, keep=present)

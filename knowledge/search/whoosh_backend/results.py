@@ -24,6 +24,7 @@ from . import hybrid
 from .compiler import WhooshAutocompleteQueryCompiler
 from .postings import query_docs, searcher_cache
 from .schema import filter_term, model_label, term_filter_fields
+from .spelling import SpellingVocabulary
 from .storage import IndexUnavailable
 
 logger = logging.getLogger("knowledge.search")
@@ -132,10 +133,13 @@ class WhooshSearchResults(BaseSearchResults):
         """The vectors' side of this search (hybrid.py), or None for a lexical-only search."""
         if "dense" not in self._shared:
             self._shared["dense"] = None
-            text = hybrid.dense_text(self.query_compiler, self.backend.analyzer)
             autocomplete = isinstance(self.query_compiler, WhooshAutocompleteQueryCompiler)
-            if text is not None and not autocomplete:
-                searcher, _, ct = self._prepared_tuple()
+            if autocomplete or not self.backend.vectors.dotted_path:
+                return None
+            searcher, _, ct = self._prepared_tuple()
+            vocabulary = SpellingVocabulary.load(searcher._ix.storage.folder)
+            text = hybrid.dense_text(self.query_compiler, self.backend.analyzer, vocabulary)
+            if text is not None:
                 try:
                     dense = hybrid.dense_side(searcher, self.backend.vectors, text, ct)
                 except (OSError, ValueError, KeyError) as exc:

@@ -8,6 +8,9 @@ alone when the index knows it already: as a stem in one of the searched fields, 
 compound whose parts it knows (see :func:`.danish.decompound`). Otherwise the
 closest vocabulary word is taken (edit distance first, then frequency; the first letter must
 match, which is both how people mistype and what keeps the lookup fast).
+
+The same vocabulary gives the dense side of a hybrid search the query as the word search read it
+(:func:`understood_query`): corrected, spelled with Danish letters, compounds joined.
 """
 
 from __future__ import annotations
@@ -91,6 +94,12 @@ class _FrequencyCorrector(ListCorrector):
             yield score + 0.5 * (1 - 1 / (1 + self.counts.get(word, 0))), word
 
 
+def typo_distance(word: str) -> int:
+    """How many letters a word may be off and still count as a typo of another: none in two
+    letters, one up to five, two beyond (the near misses of a search, its corrections too)."""
+    return 0 if len(word) <= 2 else (1 if len(word) <= 5 else 2)
+
+
 def _known(reader, fields, folded, term) -> bool:
     def has_term(t):
         return any((f, t) in reader for f in fields)
@@ -103,6 +112,15 @@ def _known(reader, fields, folded, term) -> bool:
     )
 
 
+def _correction(vocabulary, lower, maxdist):
+    """The closest vocabulary word to ``lower`` (first letter kept), or None."""
+    suggestions = vocabulary.corrector().suggest(lower, limit=1, maxdist=maxdist, prefix=1)
+    if not suggestions:
+        return None
+    suggestion = suggestions[0]
+    return suggestion.decode("utf-8") if isinstance(suggestion, bytes) else suggestion
+
+
 def suggest_correction(
     reader, query_string: str, fields, vocabulary, analyzer=None, maxdist: int = 2
 ):
@@ -111,7 +129,6 @@ def suggest_correction(
         analyzer = danish.DanishAnalyzer()
     if not vocabulary.counts:
         return None
-    corrector = vocabulary.corrector()
     out = []
     changed = False
     for match in danish.WORD_RE.finditer(query_string):
@@ -127,13 +144,86 @@ def suggest_correction(
         ):
             out.append(word)
             continue
-        suggestions = corrector.suggest(lower, limit=1, maxdist=maxdist, prefix=1)
-        if suggestions:
-            suggestion = suggestions[0]
-            if isinstance(suggestion, bytes):
-                suggestion = suggestion.decode("utf-8")
-            out.append(suggestion)
-            changed = True
-        else:
-            out.append(word)
+        suggestion = _correction(vocabulary, lower, maxdist)
+        out.append(suggestion or word)
+        changed = changed or bool(suggestion)
     return " ".join(out) if changed else None
+
+
+#: Danish letters as a keyboard without them writes them ("paedagogisk" for "pædagogisk").
+_ASCII_SPELLINGS = {"ae": "æ", "oe": "ø", "aa": "å"}
+
+
+def danish_spelling(vocabulary, lower: str) -> str:
+    """The site's own spelling of a word typed without Danish letters: of the words that fold
+    to the same letters ("paedagogisk" -> "pædagogisk"), the one most documents use; the word
+    itself when no other is more common."""
+    variants = [""]
+    i = 0
+    while i < len(lower):
+        letters = _ASCII_SPELLINGS.get(lower[i : i + 2])
+        if letters and len(variants) < 64:
+            variants = [v + lower[i : i + 2] for v in variants] + [v + letters for v in variants]
+            i += 2
+        else:
+            variants = [v + lower[i] for v in variants]
+            i += 1
+    return max(variants, key=lambda v: (vocabulary.counts.get(v, 0), v == lower))
+
+
+def understood_query(query_string: str, vocabulary, knows, analyzer) -> str:
+    """The query in the site's own words, as the word search reads it: each word the index
+    knows neither whole nor as a compound's parts replaced by its nearest word (the near miss
+    the search looks for), a word typed without Danish letters spelled as the texts spell it,
+    and two words the texts write as one compound ("læse makkere") joined. Stop words and
+    anything else are kept as typed.
+
+    ``knows(folded, term)`` tells whether the index knows a word. What a model of meaning
+    reads: "matematk" or "paedagogisk" mean nothing to it, "matematik" and "pædagogisk" do.
+    """
+    if not vocabulary.counts:
+        return query_string
+    words = []
+    for match in danish.WORD_RE.finditer(query_string):
+        raw = match.group(0)
+        lower = raw.lower()
+        terms = [t.text for t in analyzer(raw)]
+        if not terms or lower.isdigit() or danish.is_stop_word(lower):
+            words.append((match, raw))
+        elif knows(danish.fold(lower), terms[0]):
+            spelled = danish_spelling(vocabulary, lower)
+            words.append((match, raw if spelled == lower else spelled))
+        else:
+            maxdist = typo_distance(lower)
+            words.append((match, (maxdist and _correction(vocabulary, lower, maxdist)) or raw))
+    pieces, position, i = [], 0, 0
+    while i < len(words):
+        match, word = words[i]
+        pieces.append(query_string[position : match.start()])
+        position = match.end()
+        if i + 1 < len(words) and query_string[position : words[i + 1][0].start()].isspace():
+            joined = _joined(vocabulary, word, words[i + 1][1])
+            if joined:
+                pieces.append(joined)
+                position = words[i + 1][0].end()
+                i += 2
+                continue
+        pieces.append(word)
+        i += 1
+    pieces.append(query_string[position:])
+    return "".join(pieces)
+
+
+def _joined(vocabulary, first: str, second: str):
+    """The compound the texts make of two words typed apart ("læse makkere" -> "læsemakkere",
+    with a linking s: "fraværs registrering"), or None."""
+    first, second = first.lower(), second.lower()
+    if len(first) < danish.MIN_COMPOUND_PART or len(second) < danish.MIN_COMPOUND_PART:
+        return None
+    if danish.is_stop_word(first) or danish.is_stop_word(second):
+        return None
+    for glue in ("", "s"):
+        word = first + glue + second
+        if vocabulary.counts.get(word):
+            return word
+    return None

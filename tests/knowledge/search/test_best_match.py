@@ -149,6 +149,24 @@ def test_the_shipped_synonyms_are_wide_and_have_no_empty_group():
     assert all(len(group) >= 2 and all(word.strip() for word in group) for group in groups)
 
 
+@pytest.mark.parametrize(
+    "query, title, summary",
+    [
+        ("skolereform", "Bevægelse hver dag", "Den længere skoledag fik en halv time bevægelse."),
+        ("akt", "Ro i 7. klasse", "Vi arbejdede med adfærd, kontakt og trivsel hver uge."),
+        ("nyankomne", "En makker i dansk", "Modtageklassen fik en fast makker i hver time."),
+        ("lektiefri", "Mere tid om eftermiddagen", "Eleverne i 4. klasse fik ingen lektier."),
+        ("fritidspædagog", "Læsning om eftermiddagen", "Fritidshjemmet læste højt for de yngste."),
+    ],
+)
+def test_the_schools_own_words_find_the_experiment_that_says_it_otherwise(
+    client, network, whoosh, query, title, summary
+):
+    make_experiment(network.school_a, title, summary=summary)
+    make_experiment(network.school_a, "Fodbold i frikvarteret", summary="Faste hold hver dag.")
+    assert result_titles(search(client, q=query)) == [title]
+
+
 def test_a_synonym_group_added_in_the_admin_counts_from_the_next_search(client, questions):
     from knowledge.models import SynonymGroup
 

@@ -102,6 +102,21 @@ def test_a_search_of_nonsense_finds_nothing_by_meaning_either(client, corpus):
     assert result_titles(search(client, q="zyxwvutsr qqqq")) == []
 
 
+def test_a_search_misspelt_or_typed_without_danish_letters_finds_by_meaning_what_it_means(
+    client, corpus, network
+):
+    make_experiment(
+        network.school_a,
+        "Boller i bageriet",
+        summary="Eleverne bagte boller og delte dejen i halve og kvarte.",
+        subjects=(),
+    )
+    spelt_right = result_titles(search(client, q="brøker"))
+    assert "Boller i bageriet" in spelt_right  # by its meaning: no word of it is "brøker"
+    assert result_titles(search(client, q="broeker")) == spelt_right
+    assert result_titles(search(client, q="piza")) == result_titles(search(client, q="pizza"))
+
+
 def test_vectors_follow_publishing_unpublishing_and_a_rebuild(client, corpus, hybrid, network):
     folder = live_folder(hybrid)
     keys, matrix = vector_file.load(folder)
@@ -159,11 +174,50 @@ def test_an_experiment_published_during_a_rebuild_keeps_its_vector(
     assert set(titles[:2]) == {"Brøkregning med pizza", "Brøkregning i bageriet"}
 
 
+def test_a_text_is_embedded_once_not_again_by_a_rebuild_or_a_republish(
+    client, corpus, hybrid, monkeypatch
+):
+    from tests.support.concept_embedder import ConceptEmbedder
+
+    embedded = []
+    documents = ConceptEmbedder.documents
+
+    def recorded(self, texts):
+        embedded.extend(texts)
+        return documents(self, texts)
+
+    monkeypatch.setattr(ConceptEmbedder, "documents", recorded)
+    call_command("update_index", stdout=io.StringIO())  # pages indexed before the vectors
+    embedded.clear()
+    call_command("update_index", stdout=io.StringIO())
+    assert embedded == []
+    corpus.save_revision().publish()
+    assert embedded == []
+    corpus.summary = "Eleverne bagte pizzaer og delte dem i halve og kvarte."
+    corpus.save_revision().publish()
+    assert len(embedded) == 1 and "bagte pizzaer" in embedded[0]
+    embedded.clear()
+    call_command("update_index", stdout=io.StringIO())
+    assert embedded == []
+    assert result_titles(search(client, q=MEANING_ONLY))[0] == "Brøkregning med pizza"
+
+
 def test_the_text_embedded_is_the_configured_fields_of_the_document():
     source = VectorSource(EMBEDDER, ["title", "summary"])
     doc = {"pk": "1", SEARCH_PREFIX + "title": "Titel", SEARCH_PREFIX + "summary": "Resumé"}
     doc[SEARCH_PREFIX + "reflection"] = "ikke med"
     assert source.text_of(doc) == "Titel\nResumé"
+
+
+def test_a_vector_made_by_another_model_is_never_reused(monkeypatch):
+    from tests.support.concept_embedder import ConceptEmbedder
+
+    source = VectorSource(EMBEDDER, ["title"])
+    doc = {"pk": "1", SEARCH_PREFIX + "title": "Brøker med pizza"}
+    known = {row.digest: row.vector for row in source.document_vectors([doc]).values()}
+    assert source.document_vectors([doc], known)["1"].digest in known
+    monkeypatch.setattr(ConceptEmbedder, "name", "another model", raising=False)
+    assert source.document_vectors([doc], known)["1"].digest not in known
 
 
 def test_fixed_sentences_give_the_vectors_measured_when_the_model_was_pinned():

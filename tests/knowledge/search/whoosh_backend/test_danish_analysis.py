@@ -11,7 +11,11 @@ from whoosh.fields import ID, TEXT, Schema
 
 from knowledge.search.highlight import highlight
 from knowledge.search.whoosh_backend import danish
-from knowledge.search.whoosh_backend.spelling import SpellingVocabulary, suggest_correction
+from knowledge.search.whoosh_backend.spelling import (
+    SpellingVocabulary,
+    suggest_correction,
+    understood_query,
+)
 
 
 def terms(text):
@@ -131,6 +135,26 @@ def test_spelling_suggestion_from_vocabulary(tiny_index, tmp_path):
         assert suggest_correction(reader, "forældre", ["s__body"], vocabulary) is None
         # Danish letters are kept in suggestions
         assert suggest_correction(reader, "forældte", ["s__body"], vocabulary) == "forældre"
+
+
+def test_the_query_in_the_sites_own_words_corrects_respells_and_joins(tiny_index, tmp_path):
+    vocabulary = SpellingVocabulary.load(str(tmp_path))
+    analyzer = danish.DanishAnalyzer()
+    with tiny_index.searcher() as s:
+        reader = s.reader()
+
+        def knows(folded, term):
+            return (("s__body", term) in reader) or bool(
+                danish.compound_splits(folded, lambda t: ("s__body", t) in reader)
+            )
+
+        def understood(text):
+            return understood_query(text, vocabulary, knows, analyzer)
+
+        assert understood("matematk for foraeldre") == "matematik for forældre"
+        assert understood("Læse forståelse i indskolingen?") == "læseforståelse i indskolingen?"
+        assert understood("Hvordan læste Eleverne") == "Hvordan læste Eleverne"
+        assert understood("xqzv") == "xqzv"  # nothing near it: kept as typed
 
 
 def test_highlight_marks_stems_and_escapes():
