@@ -329,7 +329,9 @@ class NetworkBuilder:
         summary = writer.summary(
             theme, subjects, band, status, klasse, start, weeks, fields.get("pupil_count")
         )
-        reports = writer.reports(theme, subjects, band, status)
+        reports = writer.reports(
+            theme, subjects, band, status, klasse, weeks, fields.get("pupil_count")
+        )
         slug = base = slugify(title, allow_unicode=True)[:70]
         suffix = 2
         while slug in used_slugs:

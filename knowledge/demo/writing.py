@@ -64,6 +64,21 @@ SUMMARY_ENDINGS = {
         "Planen er {weeks} uger i {klasse} med start i {month}.",
     ],
 }
+# What a team adds to a finding about its own class: how many it held for, and when it showed.
+FINDING_DETAILS = [
+    "Det gjaldt {share} af de {pupils} elever i {klasse}.",
+    "Vi så det hos {share} af {pupils} elever i {klasse}.",
+    "I {klasse} viste det sig allerede efter {week} uger.",
+    "Det blev tydeligt i {klasse} omkring uge {week}.",
+    "{share} af de {pupils} elever i {klasse} sagde det selv ved den afsluttende samtale.",
+    "I {klasse} holdt det for de fleste, men ikke for {rest} af eleverne.",
+]
+FINDING_DETAILS_WITHOUT_COUNT = [
+    "I {klasse} viste det sig allerede efter {week} uger.",
+    "Det blev tydeligt i {klasse} omkring uge {week}.",
+    "Det så vi i {klasse}, men vi er ikke sikre på, at det holder i andre klasser.",
+    "Vi så det i {klasse} i de sidste {week} uger af forløbet.",
+]
 PLANNED_NEXT_STEP = "Når forløbet er i gang, beskriver vi, hvad vi ser, og hvad eleverne siger."
 
 
@@ -112,6 +127,7 @@ class Writer:
         self.titles = set()
         self.summaries = set()
         self.notes = set()
+        self.findings = set()
 
     def title(self, theme, subjects, band, klasse, start, school):
         rng = self.rng
@@ -159,7 +175,30 @@ class Writer:
         self.summaries.add(text)
         return text
 
-    def reports(self, theme, subjects, band, status):
+    def finding(self, finding, klasse, weeks, pupils):
+        """A theme's finding as this class found it: the statement with a sentence of its own
+        (a share of its pupils, the week it showed), never the same finding twice."""
+        rng = self.rng
+        statement, kind, evidence = finding
+        details = list(FINDING_DETAILS if pupils else FINDING_DETAILS_WITHOUT_COUNT)
+        rng.shuffle(details)
+        pupils = pupils or 0
+        for detail in details:
+            share = rng.randint(max(1, pupils // 2), max(1, pupils - 1)) if pupils else 0
+            values = {
+                "klasse": klasse,
+                "pupils": pupils,
+                "share": share,
+                "rest": max(1, pupils - share) if pupils else 1,
+                "week": rng.randint(2, max(2, weeks or 2)),
+            }
+            text = f"{statement} {detail.format(**values)}"
+            if text not in self.findings:
+                self.findings.add(text)
+                return (text, kind, evidence)
+        return (f"{statement} ({klasse}, {len(self.findings)})", kind, evidence)
+
+    def reports(self, theme, subjects, band, status, klasse="", weeks=0, pupils=None):
         """Question, background and what the experiment reports so far, fitting its status."""
         rng = self.rng
 
@@ -178,6 +217,7 @@ class Writer:
             next_steps, reflection = one("next_steps"), ""
         else:
             observations, findings, next_steps, reflection = [], [], PLANNED_NEXT_STEP, ""
+        findings = [self.finding(f, klasse, weeks, pupils) for f in findings]
         return {
             "question": one("questions"),
             "background": f"<p>{one('backgrounds')}</p>",

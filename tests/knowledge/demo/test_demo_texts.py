@@ -42,6 +42,13 @@ def test_every_experiment_has_a_title_and_a_summary_of_its_own(experiments):
     assert repeated(e.summary for e in experiments) == {}
 
 
+def test_no_finding_is_said_twice_in_the_network(experiments):
+    """A theme's finding is told as each class found it (it was 24 times the same sentence)."""
+    statements = list(Finding.objects.values_list("statement", flat=True))
+    assert len(statements) > 300
+    assert repeated(statements) == {}
+
+
 def test_a_language_named_in_the_texts_is_the_experiments_subject(experiments):
     wrong = []
     for experiment in experiments:
