@@ -86,4 +86,4 @@ def danish_help_instead_of_wagtails_guide(request, menu_items):
 
 @hooks.register("before_create_page")
 def one_experiment_however_often_its_form_is_sent(request, parent_page, page_class):
-    return autosaved.send_the_same_form_to_its_draft(request, parent_page, page_class)
+    return autosaved.replace_the_forms_own_draft(request, parent_page, page_class)

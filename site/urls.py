@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge import urls as knowledge_urls
@@ -15,33 +17,40 @@ from .admin_links import ReaderTitleExternalLinkView
 from .admin_reports import AdministratorsPageTypesReport
 from .password_limits import authenticate_with_password
 
+
+def admin_view(view):
+    """An admin address declared here, before the admin's own: as Wagtail guards its own views,
+    for users with admin access only, and never cached."""
+    return never_cache(require_admin_access(view))
+
+
 urlpatterns = [
     # Before the admin's own (same addresses): tags of pages the user may not read stay unsaid.
     path(
         "admin/tag-autocomplete/",
-        tag_autocomplete.autocomplete,
+        admin_view(tag_autocomplete.autocomplete),
         name="wagtailadmin_tag_autocomplete",
     ),
     path(
         "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
-        tag_autocomplete.autocomplete,
+        admin_view(tag_autocomplete.autocomplete),
         name="wagtailadmin_tag_model_autocomplete",
     ),
     # Before the admin's own: a pasted address of a page is named by the title its reader may know.
     path(
         "admin/choose-external-link/",
-        ReaderTitleExternalLinkView.as_view(),
+        admin_view(ReaderTitleExternalLinkView.as_view()),
         name="wagtailadmin_choose_page_external_link",
     ),
     # Before the admin's own: the page-types report counts every school's drafts (admin_reports.py).
     path(
         "admin/reports/page-types-usage/",
-        AdministratorsPageTypesReport.as_view(),
+        admin_view(AdministratorsPageTypesReport.as_view()),
         name="wagtailadmin_page_types_usage",
     ),
     path(
         "admin/reports/page-types-usage/results/",
-        AdministratorsPageTypesReport.as_view(results_only=True),
+        admin_view(AdministratorsPageTypesReport.as_view(results_only=True)),
         name="wagtailadmin_page_types_usage_results",
     ),
     path("admin/", include(wagtailadmin_urls)),

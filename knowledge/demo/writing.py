@@ -180,7 +180,8 @@ class Writer:
         (a share of its pupils, the week it showed), never the same finding twice."""
         rng = self.rng
         statement, kind, evidence = finding
-        details = list(FINDING_DETAILS if pupils else FINDING_DETAILS_WITHOUT_COUNT)
+        counted = bool(pupils) and pupils >= 5  # "14 af de 24 elever" needs a class to count in
+        details = list(FINDING_DETAILS if counted else FINDING_DETAILS_WITHOUT_COUNT)
         rng.shuffle(details)
         pupils = pupils or 0
         for detail in details:
@@ -196,7 +197,9 @@ class Writer:
             if text not in self.findings:
                 self.findings.add(text)
                 return (text, kind, evidence)
-        return (f"{statement} ({klasse}, {len(self.findings)})", kind, evidence)
+        text = f"{statement} ({klasse}, {len(self.findings)})"
+        self.findings.add(text)
+        return (text, kind, evidence)
 
     def reports(self, theme, subjects, band, status, klasse="", weeks=0, pupils=None):
         """Question, background and what the experiment reports so far, fitting its status."""

@@ -87,9 +87,13 @@ def test_the_page_types_report_which_counts_every_schools_drafts_is_for_administ
         client = logged_in(user)
         for url in REPORT_URLS:
             response = client.get(url)
-            assert response.status_code == 403, (user, url)
+            # Refused as the admin refuses: back to the dashboard, with a message.
+            assert response.status_code == 302 and response["Location"] == "/admin/", (user, url)
             assert DRAFT not in response.content.decode()
         assert "page-types-usage" not in client.get("/admin/").content.decode()
+    for url in REPORT_URLS:  # anonymous: the admin's login page
+        response = Client().get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
     administrator = logged_in(network.admin)
     assert "page-types-usage" in administrator.get("/admin/").content.decode()
     for url in REPORT_URLS:
@@ -118,6 +122,11 @@ def test_a_pasted_address_of_a_page_is_named_by_the_title_its_reader_may_know(ne
         assert PENDING not in str(answer), url
     confirm = external_link(other_school, address + "?fra=nyhedsbrev")
     assert confirm["step"] == "confirm_external_to_internal" and PUBLISHED in confirm["html"]
+    for outsider in (Client(enforce_csrf_checks=False),):  # no admin access: the login page
+        response = outsider.post(
+            "/admin/choose-external-link/", {"external-link-chooser-url": address}
+        )
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
     own_school = external_link(logged_in(network.teacher_a), address)
     assert own_school["internal"]["adminTitle"] == PENDING  # its editors see their own draft
 

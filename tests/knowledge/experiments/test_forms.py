@@ -94,30 +94,34 @@ def test_submitting_while_the_autosave_is_on_its_way_gives_one_experiment(client
     )
     assert autosave.json()["success"] is True
     sent = new_experiment(
-        client,
-        network,
-        "Stafetmatematik",
-        action="submit",
-        summary="Det endelige resumé.",
-        follow=True,
+        client, network, "Stafetmatematik", action="submit", summary="Det endelige resumé."
     )
-    assert sent.status_code == 200
+    assert sent.status_code == 302
     (experiment,) = experiments_of_school_a(network)
-    experiment = experiment.get_latest_revision_as_object()
-    assert experiment.summary == "Det endelige resumé."
+    assert experiment.slug == "stafetmatematik"
+    assert experiment.get_latest_revision_as_object().summary == "Det endelige resumé."
     assert experiment.current_workflow_state.status == "in_progress"
 
 
-def test_a_second_try_with_the_same_title_continues_the_teachers_own_draft(client, network):
-    """An abandoned form leaves a draft behind (autosave); the next try continues it."""
+def test_a_second_try_with_the_same_title_replaces_the_teachers_own_abandoned_draft(
+    client, network
+):
+    """An abandoned form leaves a draft behind (autosave); the next try is that experiment."""
     client.login(username=network.teacher_a.username, password=PASSWORD)
     assert new_experiment(client, network, "Stafetmatematik").status_code == 302  # the draft
     response = new_experiment(client, network, "Stafetmatematik", summary="Andet forsøg.")
+    assert response.status_code == 302, response.context["form"].errors
     (draft,) = experiments_of_school_a(network)
-    assert response.status_code == 307 and response["Location"].endswith(f"/{draft.pk}/edit/")
-    new_experiment(client, network, "Stafetmatematik", summary="Andet forsøg.", follow=True)
-    (draft,) = experiments_of_school_a(network)
+    assert draft.slug == "stafetmatematik"
     assert draft.get_latest_revision_as_object().summary == "Andet forsøg."
+
+
+def test_a_draft_waiting_for_approval_is_never_replaced(client, network):
+    client.login(username=network.teacher_a.username, password=PASSWORD)
+    assert new_experiment(client, network, "Stafetmatematik", action="submit").status_code == 302
+    assert new_experiment(client, network, "Stafetmatematik").status_code == 302
+    slugs = experiments_of_school_a(network).values_list("slug", flat=True)
+    assert sorted(slugs) == ["stafetmatematik", "stafetmatematik-2"]
 
 
 def test_a_colleagues_draft_with_the_same_title_leaves_a_free_address_not_a_slug_error(
