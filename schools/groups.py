@@ -64,18 +64,43 @@ def _grant_media(groups, collection):
             )
 
 
+def school_label(school):
+    """The name a school's groups, media collection and workflow go by: its title, and its
+    municipality (then its id) when another school has the same title. Denmark has many a
+    "Nørreskolen": found by name, two of them shared one teachers' group, which could edit
+    both schools' pages, and one media library."""
+    from .models import SchoolPage
+
+    namesakes = SchoolPage.objects.filter(title=school.title).exclude(pk=school.pk)
+    if not namesakes.exists():
+        return school.title
+    municipality = school.get_parent()
+    if not namesakes.filter(path__startswith=municipality.path).exists():
+        return f"{school.title} ({municipality.title})"
+    return f"{school.title} ({municipality.title}, {school.pk})"
+
+
+def _own_group(existing, name):
+    """The school's group: the one it already has, else a new one of a name no group has."""
+    if existing is not None:
+        existing.permissions.add(_admin_access())
+        return existing
+    return _group(name)
+
+
 @transaction.atomic
 def ensure_school_groups(school):
     """Create (or repair) the school's groups, media collection and moderation workflow."""
-    teachers = _group(f"{school.title}: lærere")
-    leaders = _group(f"{school.title}: ledere")
+    label = school_label(school)
+    teachers = _own_group(school.teachers_group, f"{label}: lærere")
+    leaders = _own_group(school.leaders_group, f"{label}: ledere")
     _grant_pages(teachers, school, TEACHER_PAGE_PERMISSIONS)
     _grant_pages(leaders, school, LEADER_PAGE_PERMISSIONS)
-    _grant_media([teachers, leaders], _media_collection(school.title))
+    _grant_media([teachers, leaders], _media_collection(label))
 
-    workflow, created = Workflow.objects.get_or_create(name=f"Godkendelse: {school.title}")
+    workflow, created = Workflow.objects.get_or_create(name=f"Godkendelse: {label}")
     if created:
-        task = GroupApprovalTask.objects.create(name=f"Ledelsens godkendelse: {school.title}")
+        task = GroupApprovalTask.objects.create(name=f"Ledelsens godkendelse: {label}")
         task.groups.set([leaders])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=school, defaults={"workflow": workflow})

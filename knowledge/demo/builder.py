@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.text import slugify
@@ -569,6 +570,13 @@ class NetworkBuilder:
             municipalities = list(MunicipalityPage.objects.values_list("title", flat=True))
             group_names = [f"{s}: lærere" for s in schools] + [f"{s}: ledere" for s in schools]
             group_names += [f"{m}: kuratorer" for m in municipalities]
+            # A school named like another has groups named after its municipality too.
+            group_ids = [
+                pk
+                for pair in SchoolPage.objects.values_list("teachers_group_id", "leaders_group_id")
+                for pk in pair
+                if pk
+            ]
             # Experiments first, straight through the query layer: one page at a time would
             # unpublish and log each of thousands of pages that are about to disappear anyway.
             experiment_ids = list(ExperimentPage.objects.values_list("pk", flat=True))
@@ -581,7 +589,7 @@ class NetworkBuilder:
                 PageViewRestriction.objects.filter(page_id__in=ids).delete()
             for municipality in MunicipalityPage.objects.all():
                 municipality.delete()
-            Group.objects.filter(name__in=group_names).delete()
+            Group.objects.filter(Q(name__in=group_names) | Q(pk__in=group_ids)).delete()
             workflows = Workflow.objects.filter(name__in=[f"Godkendelse: {s}" for s in schools])
             Task.objects.filter(name__in=[f"Ledelsens godkendelse: {s}" for s in schools]).delete()
             workflows.delete()

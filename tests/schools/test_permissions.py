@@ -373,3 +373,25 @@ def test_a_curator_cannot_add_an_experiment_or_edit_a_school(client, world):
         "wagtailadmin_pages:add", args=["knowledge", "collectionpage", pages["collections_a"].pk]
     )
     assert client.get(add_collection).status_code == 200
+
+
+def test_two_schools_of_the_same_name_share_no_group_and_no_media_library(network):
+    """Denmark has many a "Nørreskolen": found by name, two shared one teachers' group, so a
+    teacher at one could edit the other's experiments."""
+    from wagtail.models import Collection
+
+    from tests.support.network import make_school, make_user
+
+    first = make_school(network.municipality_a, "Nørreskolen")
+    second = make_school(network.municipality_b, "Nørreskolen")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.teachers_group != second.teachers_group
+    assert first.leaders_group != second.leaders_group
+    assert second.teachers_group.name == f"Nørreskolen ({network.municipality_b.title}): lærere"
+    assert Collection.objects.filter(name__startswith="Nørreskolen").count() == 2
+
+    teacher = make_user("laerer_noerreskolen_2", groups=[second.teachers_group])
+    experiment = make_experiment(first, "Forsøg på den første Nørreskolen")
+    assert not experiment.permissions_for_user(teacher).can_edit()
+    assert make_experiment(second, "Vores eget forsøg").permissions_for_user(teacher).can_edit()
