@@ -126,13 +126,19 @@ def hide(request, comment_id):
     comment, refusal = _moderated_comment(request, comment_id)
     if refusal:
         return refusal
+    hide_as_asked(request, comment)
+    return _back_to(comment.experiment, f"kommentar-{comment.pk}")
+
+
+def hide_as_asked(request, comment):
+    """Hide the comment (or, with hidden=0, show it again) and say so: for the experiment page
+    and for the admin's list of reported comments alike."""
     hiding = request.POST.get("hidden", "1") != "0"
     comment.set_hidden(hiding, by=request.user)
     if hiding:
         messages.success(request, _("The comment is hidden. Only the school's leaders see it."))
     else:
         messages.success(request, _("The comment is shown again."))
-    return _back_to(comment.experiment, f"kommentar-{comment.pk}")
 
 
 def deletion_confirmed(request):

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.ui.components import Component
 
 from . import roles
-from .comments import delete_comment, deletion_confirmed
+from .comments import delete_comment, deletion_confirmed, hide_as_asked
 from .models import CommentReport
 
 
@@ -79,13 +79,7 @@ def reported_list(request):
 @moderators_only
 @require_POST
 def hide(request, comment_id):
-    comment = _moderated(request, comment_id)
-    hiding = request.POST.get("hidden", "1") != "0"
-    comment.set_hidden(hiding, by=request.user)
-    if hiding:
-        messages.success(request, _("The comment is hidden. Only the school's leaders see it."))
-    else:
-        messages.success(request, _("The comment is shown again."))
+    hide_as_asked(request, _moderated(request, comment_id))
     return _to_list()
 
 
