@@ -3,7 +3,9 @@ a search's matches is array arithmetic with no query per match.
 
 Built from ListedExperiment, the listing facts' row per experiment (its audience, the facet
 values of the "net" scope with their labels, its step on the evidence ladder), and kept while
-the table's highest revision is unchanged: one indexed query per use tells. Measured at 10,000
+the rows' highest revision is unchanged: one indexed query per use tells. When it has grown, the
+rows changed since (a publish changes one or a few) are patched into a new table, so a network
+where teachers publish all day does not read every row again in every process. Measured at 10,000
 experiments, a broad search (9,309 matches) spent 280 ms asking the database which matches the
 visitor may see and 268 ms reading their evidence steps; both are now one lookup each in here.
 
@@ -20,7 +22,7 @@ import threading
 
 import numpy as np
 from django.db import connection
-from django.db.models import Max
+from django.db.models import Max, Min
 
 from knowledge.models import ListedExperiment
 
@@ -33,13 +35,18 @@ _lock = threading.Lock()
 
 
 class FacetColumn:
-    """One facet over the table: pair i says slot ``slots[i]`` has value ``values[codes[i]]``."""
+    """One facet over the table: pair i says slot ``slots[i]`` has value ``values[codes[i]]``.
+
+    ``known`` numbers each stored value text (its code) in the order first seen; a value no
+    experiment holds any longer keeps its code and counts nothing."""
 
     def __init__(self, facet, slots, codes, findings, known, labels):
+        self.facet = facet
         self.slots = np.asarray(slots, dtype=np.int64)
         self.codes = np.asarray(codes, dtype=np.int64)
         #: The findings each pair stands for (what rests on a kind; else all the experiment's).
         self.findings = np.asarray(findings, dtype=np.int64)
+        self.known, self.text_labels = known, labels
         self.values, self.labels = [], {}
         for text in known:
             try:
@@ -50,37 +57,91 @@ class FacetColumn:
             if value is not None and labels.get(text):
                 self.labels[value] = labels[text]
 
+    @classmethod
+    def of(cls, facet, pairs, renumbered=None, before=None):
+        """The column of pairs ([(slot, text, findings, label)]); with ``before``, the pairs
+        are added to that column's, whose slots go through ``renumbered`` (-1: gone)."""
+        known = dict(before.known) if before else {}
+        labels = dict(before.text_labels) if before else {}
+        codes = []
+        for _slot, text, _findings, label in pairs:
+            codes.append(known.setdefault(text, len(known)))
+            if label:
+                labels[text] = label
+        slots = np.asarray([pair[0] for pair in pairs], dtype=np.int64)
+        findings = np.asarray([pair[2] for pair in pairs], dtype=np.int64)
+        codes = np.asarray(codes, dtype=np.int64)
+        if before is not None:
+            moved = renumbered[before.slots]
+            kept = moved >= 0
+            slots = np.concatenate([moved[kept], slots])
+            codes = np.concatenate([before.codes[kept], codes])
+            findings = np.concatenate([before.findings[kept], findings])
+        return cls(facet, slots, codes, findings, known, labels)
 
-class FacetTable:
-    """The listed experiments (one slot each) and their facet values, at one revision."""
 
-    def __init__(self, rows, revision):
-        self.revision = revision
+class _Rows:
+    """ListedExperiment rows (experiment id, audience, entries, first published), read into
+    per-slot arrays and per-facet pairs, slots numbered from ``first_slot``."""
+
+    def __init__(self, rows, first_slot=0):
         self.pks = np.asarray([row[0] for row in rows], dtype=np.int64)
         self.members_only = np.asarray([row[1] == facts.MEMBERS for row in rows], dtype=bool)
         #: First published, in microseconds since 1970 (-1: never): the listings' order.
         self.published = np.asarray([_microseconds(row[3]) for row in rows], dtype=np.int64)
         self.findings = np.zeros(len(rows), dtype=np.int64)
-        found = {facet.parameter: ([], [], [], {}, {}) for facet in FACETS}
-        for slot, (_pk, _audience, entries, _published) in enumerate(rows):
+        self.pairs = {facet.parameter: [] for facet in FACETS}
+        for slot, (_pk, _audience, entries, _published) in enumerate(rows, start=first_slot):
             for scope, dimension, value, label, findings in entries:
                 if scope != facts.NETWORK:
                     continue
                 if dimension == "total":
-                    self.findings[slot] = findings
-                pairs = found.get(dimension)
-                if pairs is None:
-                    continue
-                slots, codes, counts, known, labels = pairs
-                code = known.setdefault(value, len(known))
-                if label:
-                    labels[value] = label
-                slots.append(slot)
-                codes.append(code)
-                counts.append(findings)
-        self.columns = {f.parameter: FacetColumn(f, *found[f.parameter]) for f in FACETS}
+                    self.findings[slot - first_slot] = findings
+                pairs = self.pairs.get(dimension)
+                if pairs is not None:
+                    pairs.append((slot, value, findings, label))
+
+
+class FacetTable:
+    """The listed experiments (one slot each) and their facet values, at one revision.
+
+    A table is never changed once built: a newer revision makes a new table (``patched``), so
+    a request still reading the old one reads it whole."""
+
+    def __init__(self, revision, pks, members_only, published, findings, columns):
+        self.revision = revision
+        self.pks, self.members_only, self.published = pks, members_only, published
+        self.findings, self.columns = findings, columns
         self.slot_of_pk = np.full(int(self.pks.max()) + 1 if len(self.pks) else 0, -1, np.int64)
         self.slot_of_pk[self.pks] = np.arange(len(self.pks))
+
+    @classmethod
+    def from_rows(cls, rows, revision):
+        read = _Rows(rows)
+        columns = {f.parameter: FacetColumn.of(f, read.pairs[f.parameter]) for f in FACETS}
+        return cls(revision, read.pks, read.members_only, read.published, read.findings, columns)
+
+    def patched(self, rows, revision):
+        """This table with the rows of the experiments in ``rows`` replaced by them (a row with
+        no audience: no longer listed): array work over the table, Python work per changed row."""
+        changed = self.slots([row[0] for row in rows])
+        kept = np.ones(len(self.pks), dtype=bool)
+        kept[changed[changed >= 0]] = False
+        renumbered = np.where(kept, np.cumsum(kept) - 1, -1)
+        listed = [row for row in rows if row[1]]
+        read = _Rows(listed, first_slot=int(kept.sum()))
+        columns = {
+            f.parameter: FacetColumn.of(f, read.pairs[f.parameter], renumbered, self.columns[f.parameter])
+            for f in FACETS
+        }
+        return FacetTable(
+            revision,
+            np.concatenate([self.pks[kept], read.pks]),
+            np.concatenate([self.members_only[kept], read.members_only]),
+            np.concatenate([self.published[kept], read.published]),
+            np.concatenate([self.findings[kept], read.findings]),
+            columns,
+        )
 
     def visible(self, audiences):
         """Which slots a reader of these audiences may see."""
@@ -188,28 +249,51 @@ def _microseconds(moment):
     return (moment - EPOCH) // datetime.timedelta(microseconds=1)
 
 
-def _highest_revision():
-    return ListedExperiment.objects.aggregate(highest=Max("revision"))["highest"] or 0
+#: Fewer changed rows than this share of the table are patched in; more, and it is read anew.
+PATCH_SHARE = 0.25
+_COLUMNS = ("experiment_id", "audience", "entries", "first_published_at")
+
+
+def _revisions():
+    """The highest and the lowest revision of the rows (both ends of one index)."""
+    found = ListedExperiment.objects.aggregate(highest=Max("revision"), lowest=Min("revision"))
+    return found["highest"] or 0, found["lowest"] or 0
 
 
 def _load(revision):
     rows = ListedExperiment.objects.exclude(audience="").order_by("experiment_id")
-    return FacetTable(
-        list(rows.values_list("experiment_id", "audience", "entries", "first_published_at")),
-        revision,
+    return FacetTable.from_rows(list(rows.values_list(*_COLUMNS)), revision)
+
+
+def _renewed(kept, highest, lowest):
+    """The kept table brought to the database's revision: patched with the rows changed since
+    it was read, or read anew when most changed or it cannot tell (every row rewritten by a
+    rebuild, whose removed rows leave no trace; a database put back to an older state)."""
+    if highest < kept.revision or lowest > kept.revision:
+        return _load(highest)
+    changed = list(
+        ListedExperiment.objects.filter(revision__gt=kept.revision)
+        .order_by("experiment_id")
+        .values_list(*_COLUMNS, "revision")[: int(PATCH_SHARE * len(kept.pks)) + 1]
     )
+    if len(changed) > PATCH_SHARE * len(kept.pks):
+        return _load(highest)
+    # Rows committed after the revision was asked are read too: the table is then as new as
+    # the newest of them (writers commit in the order of their revisions, facts.next_revision).
+    revision = max([highest] + [row[-1] for row in changed])
+    return kept.patched([row[:-1] for row in changed], revision)
 
 
 def current_table():
     """The facet table as the database holds it now (one query when it is already kept)."""
-    revision = _highest_revision()
+    highest, lowest = _revisions()
     if connection.in_atomic_block:
-        return _load(revision)
+        return _load(highest)
     key = connection.settings_dict["NAME"]
     kept = _kept.get(key)
-    if kept is not None and kept.revision == revision:
+    if kept is not None and kept.revision == highest:
         return kept
-    table = _load(revision)
+    table = _load(highest) if kept is None else _renewed(kept, highest, lowest)
     with _lock:
         _kept[key] = table
     return table

@@ -10,12 +10,12 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from knowledge.listings import facts
+from knowledge.listings import facet_table, facts
 from knowledge.listings.facets import FACETS, key_tree_values_by_page_id
 from knowledge.listings.filtering import FilteredListing
 from knowledge.models import ExperimentPage
 from knowledge.search.facets import FacetCounter
-from tests.support.network import grow
+from tests.support.network import grow, make_experiment
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +131,63 @@ def test_a_filtered_list_counts_what_sql_counts_without_counting_rows(client, ne
             if "COUNT(DISTINCT" in q["sql"].upper() or "COUNT(*)" in q["sql"].upper()
         ]
         assert not counting, (query, counting)
+
+
+def same_answers(table, fresh):
+    """What every reader is told from table equals what a table read anew tells them."""
+    assert sorted(table.pks.tolist()) == sorted(fresh.pks.tolist())
+    for audiences in ([facts.PUBLIC], [facts.PUBLIC, facts.MEMBERS]):
+        for chosen in ({}, {"fag": ["dansk"]}, {"emne": ["læsning"], "klassetrin": [5]}):
+            for findings in (False, True):
+                ours = table.select(audiences, chosen, findings)
+                theirs = fresh.select(audiences, chosen, findings)
+                assert ours.counts() == theirs.counts(), (audiences, chosen, findings)
+                assert ours.count() == theirs.count(), (audiences, chosen, findings)
+                assert ours.ids_beyond(None, False, 50) == theirs.ids_beyond(None, False, 50)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_table_takes_in_each_change_without_reading_every_row(network, monkeypatch):
+    """Outside a transaction the table is kept, as in a serving process; a publish, an
+    unpublish, a move to members-only or new tags elsewhere (another process, or this one)
+    are patched in from the changed rows alone."""
+    grow(network, 24)
+    kept = facet_table.current_table()
+    assert facet_table.current_table() is kept  # unchanged: kept, not read again
+    experiments = list(ExperimentPage.objects.live().order_by("pk"))
+    experiments[0].unpublish()
+    moved = experiments[1]
+    moved.members_only = True
+    moved.save_revision().publish()
+    retagged = ExperimentPage.objects.get(pk=experiments[2].pk)
+    retagged.tags.add("Helt nyt emne")
+    retagged.save_revision().publish()
+    added = make_experiment(network.school_a, "Et nyt forsøg", tags=["Læsning"], grades=(5,))
+
+    read_anew = []
+    monkeypatch.setattr(facet_table, "_load", lambda revision: read_anew.append(revision))
+    patched = facet_table.current_table()
+    assert not read_anew, "four changed rows were read by reading the whole table"
+    monkeypatch.undo()
+    assert patched is not kept and patched.revision > kept.revision
+    assert patched.slots([experiments[0].pk, added.pk]).tolist()[0] == -1
+    assert patched.slots([added.pk]).tolist()[0] >= 0
+    same_answers(patched, facet_table._load(patched.revision))
+    tags = patched.columns["emne"]
+    assert "helt-nyt-emne" in tags.values
+    assert facet_table.current_table() is patched
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_table_is_read_anew_after_the_facts_are_rebuilt(network):
+    """A rebuild rewrites every row and leaves no trace of a removed one: the table is read
+    again, not patched."""
+    grow(network, 6)
+    kept = facet_table.current_table()
+    gone = ExperimentPage.objects.live().order_by("pk").first()
+    ExperimentPage.objects.filter(pk=gone.pk).update(live=False)  # behind the facts' back
+    facts.rebuild()
+    table = facet_table.current_table()
+    assert table is not kept
+    assert table.slots([gone.pk]).tolist() == [-1]
+    same_answers(table, facet_table._load(table.revision))
