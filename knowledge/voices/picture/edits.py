@@ -163,7 +163,9 @@ def apply_edit(picture: EditedPicture, kind: str, payload, stems_of) -> bool:
         return True
     if kind == "pin":
         answer = int(payload["answer"])
-        theme = _theme_holding(picture, answer)
+        theme = theme_for(picture, payload["anchor"]) if payload.get("anchor") else None
+        if theme is None or answer not in theme.answers:
+            theme = _theme_holding(picture, answer)
         if theme is None:
             return False
         if answer not in theme.pinned:

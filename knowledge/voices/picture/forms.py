@@ -133,16 +133,26 @@ class MoveForm(EditForm):
 
 
 class PinForm(EditForm):
+    """Pin a quote in the theme it is shown in: an answer in two themes is pinned in the one
+    whose pin was pressed (a form without the theme pins it in the first that holds it)."""
+
     answer = forms.IntegerField(widget=forms.HiddenInput)
+    theme_index = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         cleaned = super().clean()
-        if "version" in cleaned and cleaned.get("answer") not in self.picture.theme_of:
-            raise forms.ValidationError(_("That answer is not in the picture."))
+        if "version" in cleaned:
+            if cleaned.get("answer") not in self.picture.theme_of:
+                raise forms.ValidationError(_("That answer is not in the picture."))
+            if cleaned.get("theme_index") is not None:
+                cleaned["theme"] = self.theme("theme_index")
         return cleaned
 
     def payload(self):
-        return {"answer": self.cleaned_data["answer"]}
+        payload = {"answer": self.cleaned_data["answer"]}
+        if self.cleaned_data.get("theme") is not None:
+            payload["anchor"] = self.cleaned_data["theme"].anchor
+        return payload
 
 
 class ExpectForm(forms.Form):

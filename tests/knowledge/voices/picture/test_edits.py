@@ -158,3 +158,24 @@ def test_an_answer_about_two_things_counts_as_a_voice_in_both_themes(client, net
     analysed(question)  # a re-analysis keeps the owner's addition
     picture = picture_of(question)
     assert len(picture.theme_of[answer]) == 2
+
+
+def test_a_quote_in_two_themes_is_pinned_in_the_theme_whose_pin_was_pressed(
+    client, network, question
+):
+    client.login(username=network.leader_a.username, password=PASSWORD)
+    picture = picture_of(question)
+    books = theme_holding(picture, BOOKS[0], question)
+    phones = theme_holding(picture, PHONES[0], question)
+    answer = question.answers.filter(text=BOOKS[0]).first().pk
+    edit(client, question, kind="move", answer=answer, theme_index=phones.index, also="1")
+    phones = theme_holding(picture_of(question), PHONES[0], question)
+
+    edit(client, question, kind="pin", answer=answer, theme_index=phones.index)
+    picture = picture_of(question)
+    phones = theme_holding(picture, PHONES[0], question)
+    books = theme_holding(picture, BOOKS[1], question)
+    assert [q.answer for q in phones.quotes if q.pinned] == [answer]
+    assert not any(q.pinned for q in books.quotes)
+    page = client.get(reverse("voices_admin:picture", args=[question.pk])).content.decode()
+    assert f'name="theme_index" value="{books.index}"><input type="hidden" name="answer"' in page
