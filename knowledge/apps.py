@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,8 +9,11 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import planner_statistics
         from .cache import connect_signals
         from .experiments import privacy  # noqa: F401
         from .search import publishing  # noqa: F401
 
         connect_signals()
+        # Every deploy migrates: the planner's statistics are then as new as the release.
+        post_migrate.connect(planner_statistics.refresh_after_migrate, sender=self)

@@ -148,6 +148,7 @@ class SchoolPage(ReaderTitleMixin, Page):
             request.GET,
             prepare=self._with_listing_school,
             count=school_count(request.user, self),
+            chosen={"skole": [self.pk]},
         )
         context["teams"] = cached_listing(
             "school-teams",

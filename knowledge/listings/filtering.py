@@ -86,12 +86,19 @@ class FilteredListing:
             return ExperimentPage.objects.visible_to(self.user)
         return Finding.objects.filter(visible_through(self.user, "page"))
 
-    def filtered(self, except_parameter=None):
+    def filtered(self, except_parameter=None, finding_level_only=False):
+        """The visible rows with the chosen filters; finding_level_only leaves out the filters
+        of the experiment (a page whose experiments come from the facet table by their ids
+        holds those filters already, and SQLite drove a page of 25 from a subquery of every
+        experiment with the tag: 114 ms at 100,000)."""
         queryset = self.base_queryset()
         for facet in FACETS:
             values = self.active.get(facet.parameter)
-            if values and facet.parameter != except_parameter:
-                queryset = facet.filter(queryset, values, self.prefix, self.for_findings)
+            if not values or facet.parameter == except_parameter:
+                continue
+            if finding_level_only and not (self.for_findings and facet.finding_lookup):
+                continue
+            queryset = facet.filter(queryset, values, self.prefix, self.for_findings)
         return queryset
 
     @property
@@ -101,6 +108,15 @@ class FilteredListing:
     @property
     def results(self):
         return self.filtered().order_by(*self.ordering.order_by())
+
+    @property
+    def page_results(self):
+        """What a page of the listing reads its rows from, with ``narrow()``: the results, or,
+        when the facet table names the page's experiments, the visible rows (with the
+        filters on findings) that ``narrow()`` then limits to those experiments."""
+        if self._selection is None:
+            return self.results
+        return self.filtered(finding_level_only=True).order_by(*self.ordering.order_by())
 
     @property
     def _audiences(self):

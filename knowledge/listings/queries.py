@@ -50,7 +50,15 @@ def newest_experiments(user, limit=6, queryset=None):
 
 
 def cached_keyset_page(
-    name, user, parts, experiments, per_page, params, prepare=attach_places, count=None
+    name,
+    user,
+    parts,
+    experiments,
+    per_page,
+    params,
+    prepare=attach_places,
+    count=None,
+    chosen=None,
 ):
     """A keyset page (knowledge.listings.keyset) of experiments, newest first, from the cache:
     the rows (experiments_for_listing(...) prepared into cards), the cursors of its neighbours
@@ -59,17 +67,33 @@ def cached_keyset_page(
     ``page.error`` saying so.
 
     name and parts (e.g. the school's id) identify the listing; count() gives the number of
-    rows when something cheaper than counting them knows it (the facts).
+    rows when something cheaper than counting them knows it (the facts). ``chosen`` says
+    ``experiments`` as facet values ({"skole": [id]}): for a reader the facet table serves, the
+    page's experiments are then found in it and read by their ids. Ordering a school's 8,285
+    experiments or a tag's 16,995 in SQL to show 20 took 50–60 ms at 100,000 on SQLite.
     """
+    from .facet_table import current_table
     from .filtering import EXPERIMENT_ORDERING as ordering
     from .keyset import AFTER, BEFORE, KeysetPage, page_of, read_cursor
 
     direction, values, error = read_cursor(params, ordering)
     page_key = f"{direction or ''}{ordering.cursor_of_values(values) if values else ''}"
+    audiences = facts.audiences_of(user) if chosen else None
 
     def build():
+        rows, narrow = experiments, None
+        if audiences:
+            selection = current_table().select(audiences, chosen, False)
+            rows = experiments_for_listing(
+                ExperimentPage.objects.visible_to(user).order_by(*ordering.order_by())
+            )
+
+            def narrow(found, reverse, values, number):
+                cursor = values[:2] if values is not None else None
+                return found.filter(pk__in=selection.ids_beyond(cursor, reverse, number))
+
         rows, next_cursor, previous_cursor = page_of(
-            experiments, ordering, direction, values, per_page
+            rows, ordering, direction, values, per_page, narrow
         )
         return prepare(rows), next_cursor, previous_cursor
 

@@ -10,9 +10,12 @@ from django.db.models import Count
 from knowledge.places import attach_places
 
 
-def finding_rows(listing):
-    """The findings page's rows: the finding, its experiment and team (one query)."""
-    return listing.results.select_related("page", "page__team")
+def finding_rows(listing, page=False):
+    """The findings page's rows: the finding, its experiment and team (one query); ``page``:
+    the rows a page reads from (FilteredListing.page_results)."""
+    return (listing.page_results if page else listing.results).select_related(
+        "page", "page__team"
+    )
 
 
 def finding_rows_for_export(listing):
@@ -22,10 +25,12 @@ def finding_rows_for_export(listing):
     )
 
 
-def experiment_page_rows(listing):
+def experiment_page_rows(listing, page=False):
     """The experiments list's rows; experiments_with_places counts their findings."""
-    return listing.results.select_related("team").prefetch_related(
-        "subjects", "grade_levels", "tags"
+    return (
+        (listing.page_results if page else listing.results)
+        .select_related("team")
+        .prefetch_related("subjects", "grade_levels", "tags")
     )
 
 

@@ -54,7 +54,8 @@ def _listing_page(request, for_findings, rows_of, per_page, prepare, template):
     name = "findings" if for_findings else "experiments"
     filters = _filters_key(listing)
     direction, values, cursor_error = read_cursor(request.GET, listing.ordering)
-    page = _page(listing, name, filters, direction, values, rows_of(listing), per_page, prepare)
+    rows = rows_of(listing, page=True)
+    page = _page(listing, name, filters, direction, values, rows, per_page, prepare)
     facets = cached_listing(f"{name}-facets", listing.user, [filters], listing.facets)
     errors = listing.error_messages() + ([cursor_error] if cursor_error else [])
     context = {

@@ -36,5 +36,6 @@ def tag_detail(request, slug):
         EXPERIMENTS_PER_PAGE,
         request.GET,
         count=tag_count(request.user, tag.slug),
+        chosen={"emne": [tag.slug]},
     )
     return render(request, "knowledge/tag_detail.html", {"tag": tag, "page": page})

@@ -6,6 +6,7 @@ without signals, or to repair them: it counts every live experiment again, in on
 
 from django.core.management.base import BaseCommand
 
+from knowledge import planner_statistics
 from knowledge.cache import EVERYTHING, renew
 from knowledge.listings import facts
 
@@ -15,5 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counted = facts.rebuild()
+        planner_statistics.refresh()
         renew([EVERYTHING])
         self.stdout.write(f"Counted {counted} live experiments.")

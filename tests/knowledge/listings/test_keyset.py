@@ -6,6 +6,8 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 import knowledge.tags.views
@@ -72,3 +74,36 @@ def test_a_cursor_that_is_not_one_shows_the_first_page_with_a_message(client, sm
         content = unescape(response.content.decode())
         assert "That page of the list could not be found; here is the first." in content
     assert CARD.findall(client.get(tag_url, {"efter": bad}).content.decode()) == first
+
+
+@pytest.mark.parametrize("listing", ["school", "tag"])
+@pytest.mark.parametrize("reader", ["anonymous", "member"])
+def test_a_page_finds_its_experiments_in_the_facet_table_and_reads_them_by_id(
+    client, small_pages, listing, reader
+):
+    """Ordering a school's or a tag's every experiment in SQL to show a page of them grew with
+    the network; the facet table names the page's experiments, and what a reader may see
+    (members-only for members) is the same."""
+    school, user = small_pages.school_a, None
+    if reader == "member":
+        school = small_pages.school_b  # every grown experiment there is members-only
+        user = small_pages.teacher_b
+        client.force_login(user)
+    visible = ExperimentPage.objects.visible_to(user)
+    if listing == "school":
+        url, visible = school.url, visible.child_of(school)
+    else:
+        url, visible = small_pages.tag_url, visible.filter(tags__name="Læsning")
+    expected = list(visible.order_by("-first_published_at", "-pk").values_list("title", flat=True))
+    assert (reader == "member") == visible.filter(members_only=True).exists()
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(url).content.decode()
+    assert len(expected) > 3
+    assert [unescape(t) for t in CARD.findall(content)] == expected[:3]
+    rows = [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "knowledge_experimentpage"' in q["sql"] and "LIMIT 4" in q["sql"]
+    ]
+    assert len(rows) == 1, rows
+    assert " LIKE " not in rows[0] and "knowledge_experimenttag" not in rows[0]

@@ -12,31 +12,22 @@ from html import unescape
 import pytest
 
 from tests.support.network import make_experiment, make_school
+from tests.support.pages import FACET_VALUE
 from tests.support.search_helpers import result_titles
 
 pytestmark = pytest.mark.django_db
 
 SEARCH = "/soeg/"
-FACET = re.compile(r'<section class="facet" aria-labelledby="facet-([^"]+)">(.*?)</section>', re.S)
-FACET_LINK = re.compile(
-    r'<a href="([^"]*)"( class="is-selected")?[^>]*>(.*?)<span class="count"[^>]*>\((\d+)\)</span></a>',
-    re.S,
-)
+FACET = re.compile(r'<section class="facet" data-facet="([^"]+)"[^>]*>(.*?)</section>', re.S)
 RESULT_COUNT = re.compile(r'class="result-count">(\d+) ')
-
-
-def _label_text(html):
-    """The value's name as shown: without the screen-reader prefix and the check mark."""
-    html = re.sub(r'<span class="visually-hidden">.*?</span>', "", html, flags=re.S)
-    return unescape(re.sub(r"<[^>]+>", "", html)).replace("✓", "").strip()
 
 
 def facet_links(html):
     """[(parameter, label, count, url, selected)] for every value in the filter column."""
     return [
-        (parameter, _label_text(label), int(count), SEARCH + unescape(url), bool(selected))
+        (parameter, unescape(label).strip(), int(count), SEARCH + unescape(url), bool(selected))
         for parameter, body in FACET.findall(html)
-        for url, selected, label, count in FACET_LINK.findall(body)
+        for url, selected, _value, label, count in FACET_VALUE.findall(body)
     ]
 
 
