@@ -325,9 +325,13 @@ class NetworkBuilder:
         if published_at > self.now:
             # Not in the future, and not all at this moment either: a network publishes one
             # experiment at a time, and the listings' tie-break sorted the 2,377 of 100,000
-            # that shared it. A minute of their own in the last three days (no draw from rng,
-            # so the rest of the network is the same).
-            published_at = self.now - datetime.timedelta(minutes=1 + number % (3 * 24 * 60))
+            # that shared it. A minute of their own in the last three days, and not before the
+            # experiment began (no draw from rng, so the rest of the network is the same).
+            began = timezone.make_aware(datetime.datetime.combine(start, datetime.time()))
+            since = max(1, int((self.now - began).total_seconds() // 60))
+            published_at = self.now - datetime.timedelta(
+                minutes=1 + number % min(since, 3 * 24 * 60)
+            )
         fields = demo_values(random.Random(f"{self.seed}-fields-{number}"))
         writer = self.writer
         title = writer.title(theme, subjects, band, klasse, start, school.title)

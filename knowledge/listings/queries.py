@@ -78,7 +78,7 @@ def cached_keyset_page(
 
     direction, values, error = read_cursor(params, ordering)
     page_key = f"{direction or ''}{ordering.cursor_of_values(values) if values else ''}"
-    audiences = facts.audiences_of(user) if chosen else None
+    audiences = facts.audiences_of(user) if chosen and _table_can_choose(chosen) else None
 
     def build():
         rows, narrow = experiments, None
@@ -106,6 +106,20 @@ def cached_keyset_page(
     if page.has_next():
         page.next_url = f"?{AFTER}={next_cursor}"
     return page
+
+
+def _table_can_choose(chosen):
+    """Whether the facet table holds these values as chosen (a tag whose slug no address of a
+    filter could name, e.g. longer than a filter takes, is listed through SQL)."""
+    from .facets import FACETS, InvalidValue
+
+    by_parameter = {facet.parameter: facet for facet in FACETS}
+    try:
+        return all(
+            by_parameter[p].clean(str(value)) == value for p, vs in chosen.items() for value in vs
+        )
+    except InvalidValue:
+        return False
 
 
 class CountedTag:

@@ -13,9 +13,7 @@ from knowledge.places import attach_places
 def finding_rows(listing, page=False):
     """The findings page's rows: the finding, its experiment and team (one query); ``page``:
     the rows a page reads from (FilteredListing.page_results)."""
-    return (listing.page_results if page else listing.results).select_related(
-        "page", "page__team"
-    )
+    return (listing.page_results if page else listing.results).select_related("page", "page__team")
 
 
 def finding_rows_for_export(listing):

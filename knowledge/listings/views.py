@@ -25,14 +25,20 @@ def _filters_key(listing):
     return hashlib.sha256(listing.querystring().encode()).hexdigest()[:32]
 
 
-def _page(listing, name, filters, direction, values, rows, per_page, prepare):
-    """The requested page, its rows (made by prepare) and count from the listing cache."""
+def _page(listing, name, filters, direction, values, rows_of, per_page, prepare):
+    """The requested page, its rows (made by prepare) and count from the listing cache; the
+    rows' queryset is made only when the cache has no page (making it reads the facet table)."""
     cursor = listing.ordering.cursor_of_values(values) if values else ""
     page_key = f"{direction or ''}{cursor}"
 
     def build():
         found, next_cursor, previous_cursor = page_of(
-            rows, listing.ordering, direction, values, per_page, listing.narrow()
+            rows_of(listing, page=True),
+            listing.ordering,
+            direction,
+            values,
+            per_page,
+            listing.narrow(),
         )
         return prepare(found), next_cursor, previous_cursor
 
@@ -54,8 +60,7 @@ def _listing_page(request, for_findings, rows_of, per_page, prepare, template):
     name = "findings" if for_findings else "experiments"
     filters = _filters_key(listing)
     direction, values, cursor_error = read_cursor(request.GET, listing.ordering)
-    rows = rows_of(listing, page=True)
-    page = _page(listing, name, filters, direction, values, rows, per_page, prepare)
+    page = _page(listing, name, filters, direction, values, rows_of, per_page, prepare)
     facets = cached_listing(f"{name}-facets", listing.user, [filters], listing.facets)
     errors = listing.error_messages() + ([cursor_error] if cursor_error else [])
     context = {

@@ -41,7 +41,7 @@ def facet_values(facet, counted="results"):
         items.append(
             f'<li><a href="{escape(str(value.url))}"{SELECTED if chosen else ""} rel="nofollow" '
             f'data-value="{escape(str(value.value))}">{remove if chosen else ""}'
-            f'{escape(str(value.label))}</a> '
+            f"{escape(str(value.label))}</a> "
             f'<span class="count" aria-label="{labels[count]}">({count})</span></li>'
         )
     return mark_safe("\n".join(items))  # every part above is escaped or a constant

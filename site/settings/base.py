@@ -155,6 +155,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("PRAKSISNET_STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("PRAKSISNET_MEDIA_ROOT", DATA_DIR / "media"))
+# Each machine's snapshot of the facet table (knowledge.listings.facet_table), so a process
+# starts from it instead of reading every listed experiment; deleting it is always safe.
+FACET_TABLE_DIR = DATA_DIR / "facet_table"
 MEDIA_URL = "/media/"
 # Who sends an uploaded image once Django has checked the reader may see it
 # (knowledge/experiments/media_files.py): "" (Django), "x-accel-redirect" (nginx) or "x-sendfile".

@@ -24,6 +24,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 _TEST_DATA = Path(tempfile.mkdtemp(prefix="praksisnet-test-"))
 MEDIA_ROOT = _TEST_DATA / "media"
+FACET_TABLE_DIR = _TEST_DATA / "facet_table"
 STATIC_ROOT = _TEST_DATA / "static"
 STATIC_ROOT.mkdir()
 SEARCH_INDEX_DIR = _TEST_DATA / "whoosh_index"

@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction
 from knowledge.listings import facet_table, facts
 from knowledge.listings.facets import FACETS, key_tree_values_by_page_id
 from knowledge.listings.filtering import FilteredListing
-from knowledge.models import ExperimentPage
+from knowledge.models import ExperimentPage, ListedExperiment
 from knowledge.search.facets import FacetCounter
 from tests.support.network import grow, make_experiment
 
@@ -190,4 +190,44 @@ def test_a_kept_table_is_read_anew_after_the_facts_are_rebuilt(network):
     table = facet_table.current_table()
     assert table is not kept
     assert table.slots([gone.pk]).tolist() == [-1]
+    same_answers(table, facet_table._load(table.revision))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_starting_process_reads_the_snapshot_and_patches_it_to_now(network, monkeypatch):
+    grow(network, 12)
+    facet_table._kept.clear()  # a process that starts: nothing kept, no snapshot yet
+    facet_table.current_table()
+    path = facet_table._snapshot_path(connection.settings_dict["NAME"])
+    assert path.exists()
+    added = make_experiment(network.school_a, "Efter øjebliksbilledet", tags=["Læsning"])
+
+    facet_table._kept.clear()  # the next process
+    monkeypatch.setattr(facet_table, "_load", lambda revision: pytest.fail("read every row"))
+    table = facet_table.current_table()
+    monkeypatch.undo()
+    assert table.slots([added.pk]).tolist()[0] >= 0
+    same_answers(table, facet_table._load(table.revision))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broken_or_foreign_snapshot_is_never_an_answer(network):
+    grow(network, 6)
+    facet_table._kept.clear()
+    facet_table.current_table()
+    path = facet_table._snapshot_path(connection.settings_dict["NAME"])
+    path.write_bytes(b"not a snapshot")
+    facet_table._kept.clear()
+    table = facet_table.current_table()  # read from the database, and the snapshot written anew
+    same_answers(table, facet_table._load(table.revision))
+    snapshot = facet_table.read_snapshot(path)
+    assert snapshot is not None
+
+    # The database no longer holds what the snapshot lists (put back from a backup, say): an
+    # experiment the snapshot has is gone without a trace in the revisions.
+    gone = int(snapshot.pks[0])
+    ListedExperiment.objects.filter(experiment_id=gone).delete()
+    facet_table._kept.clear()
+    table = facet_table.current_table()
+    assert table.slots([gone]).tolist() == [-1]
     same_answers(table, facet_table._load(table.revision))
