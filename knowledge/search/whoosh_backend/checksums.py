@@ -18,8 +18,11 @@ import json
 import os
 
 MANIFEST = "checksums.json"
-#: Not segments: rewritten in place (the spelling vocabulary), or locks and markers.
-_NOT_SEGMENTS = (MANIFEST, "spelling_vocabulary.txt", ".building")
+#: Not segments: rewritten in place (the spelling vocabulary; the vectors, replaced whole by a
+#: rename before the commit that records them, so a reader in between saw a new file under the
+#: old record and called the index corrupt: the search page found nothing while editors
+#: published), or locks and markers.
+_NOT_SEGMENTS = (MANIFEST, "spelling_vocabulary.txt", "vectors.npz", ".building")
 
 
 class IndexCorrupt(Exception):

@@ -27,6 +27,7 @@ import logging
 import os
 import threading
 import uuid
+import zipfile
 from collections import OrderedDict
 from typing import NamedTuple
 
@@ -132,10 +133,16 @@ def _read(folder):
         cached = _files.get(path)
         if cached and cached[0] == signature:
             return cached[1:]
-    with np.load(path, allow_pickle=False) as data:
-        keys, matrix = [str(k) for k in data["keys"]], data["vectors"].astype(np.float32)
-        # A file written before digests were stored: its vectors are used, never reused.
-        digests = [str(d) for d in data["digests"]] if "digests" in data else [""] * len(keys)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            keys, matrix = [str(k) for k in data["keys"]], data["vectors"].astype(np.float32)
+            # A file written before digests were stored: its vectors are used, never reused.
+            digests = [str(d) for d in data["digests"]] if "digests" in data else [""] * len(keys)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        # Its own checks (each member's CRC) found it broken: words alone answer, and the next
+        # write (or update_index) replaces it.
+        logger.warning("The vectors in %s cannot be read; searching on words alone", path)
+        return [], None, []
     with _files_lock:
         _files[path] = (signature, keys, matrix, digests)
     return keys, matrix, digests

