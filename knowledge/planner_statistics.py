@@ -6,8 +6,8 @@ where it needs the few collection pages) and a municipality's schools (33 ms); a
 (0.4 s at that size) the same queries take under 1 ms. SQLite's own ``PRAGMA optimize`` (before
 3.46) refreshes statistics that exist but never makes the first ones, so ``ANALYZE`` runs after
 ``load_demo_network``, after ``rebuild_listing_facts`` and after a ``migrate`` (each deploy) of
-a site of 1,000 pages or more. PostgreSQL's
-autovacuum keeps its statistics by itself; nothing runs there.
+a site of 1,000 pages or more. PostgreSQL's autovacuum keeps its statistics by itself;
+nothing runs there.
 """
 
 from django.db import DEFAULT_DB_ALIAS, connections

@@ -51,7 +51,6 @@ class FacetColumn:
     experiment holds any longer keeps its code and counts nothing."""
 
     def __init__(self, facet, slots, codes, findings, known, labels):
-        self.facet = facet
         self.slots = np.asarray(slots, dtype=np.int64)
         self.codes = np.asarray(codes, dtype=np.int64)
         #: The findings each pair stands for (what rests on a kind; else all the experiment's).
@@ -240,6 +239,17 @@ class Selection:
             }
         return counted
 
+    def narrow(self, key="pk__in", inclusive=False):
+        """keyset.page_of's narrow(): rows limited (by ``key``) to the next experiments of
+        this selection after the cursor, read from the table, not ordered in SQL."""
+
+        def narrow(rows, reverse, values, number):
+            cursor = values[:2] if values is not None else None
+            ids = self.ids_beyond(cursor, reverse, number + 1, inclusive=inclusive)
+            return rows.filter(**{key: ids})
+
+        return narrow
+
     def ids_beyond(self, cursor, reverse, number, inclusive=False):
         """The next ``number`` experiment ids of the list (newest first; oldest first when
         reverse) after the cursor ([first published, id]; None: from the start), the cursor's
@@ -305,7 +315,7 @@ def _renewed(kept, highest):
     """The kept table brought to the database's revision: patched with the rows changed since
     it was read, or read anew when most changed or it cannot tell (every row rewritten by a
     rebuild, whose removed rows leave no trace; a database put back to an older state)."""
-    if highest < kept.revision or _lowest_revision() > kept.revision:
+    if highest < kept.revision:
         return _load(highest)
     changed = list(
         ListedExperiment.objects.filter(revision__gt=kept.revision)
@@ -313,7 +323,7 @@ def _renewed(kept, highest):
         .values_list(*_COLUMNS, "revision")[: int(PATCH_SHARE * len(kept.pks)) + 1]
     )
     if len(changed) > PATCH_SHARE * len(kept.pks) or _lowest_revision() > kept.revision:
-        return _load(highest)  # (asked again: a rebuild may have committed meanwhile)
+        return _load(highest)  # (asked after the rows: a rebuild may commit meanwhile)
     # Rows committed after the revision was asked are read too: the table is then as new as
     # the newest of them (writers commit in the order of their revisions, facts.next_revision).
     revision = max([highest] + [row[-1] for row in changed])
@@ -340,7 +350,7 @@ def current_table():
     path = _snapshot_path(key)
     if kept is None:
         kept = read_snapshot(path)
-        if kept is not None and not _snapshot_holds(kept):
+        if kept is not None and not _snapshot_holds(kept, highest):
             kept = None
     if kept is None:
         table = _load(highest)
@@ -355,10 +365,10 @@ def current_table():
     return table
 
 
-def _snapshot_holds(snapshot):
+def _snapshot_holds(snapshot, highest):
     """Whether the database's rows up to the snapshot's revision are the snapshot's rows (a
     database put back from a backup, or another database under the same name, is not)."""
-    if snapshot.revision > _highest_revision():
+    if snapshot.revision > highest:
         return False
     changed = ListedExperiment.objects.filter(revision__gt=snapshot.revision)
     unchanged = snapshot.pks[~np.isin(snapshot.pks, list(changed.values_list("pk", flat=True)))]

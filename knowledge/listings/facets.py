@@ -273,6 +273,8 @@ FACETS = (
         choices=tuple(EvidenceStep.choices),
     ),
 )
+#: Each facet by the parameter its addresses use.
+FACET_OF = {facet.parameter: facet for facet in FACETS}
 FACET_PARAMETERS = tuple(facet.parameter for facet in FACETS)
 TREE_FACETS = tuple(facet for facet in FACETS if isinstance(facet, TreeFacet))
 #: What the search index stores per experiment; the rest search counts from the listing facts.

@@ -19,6 +19,7 @@ from knowledge.models import ExperimentPage, Finding
 from . import facts
 from .facet_table import current_table
 from .facets import (
+    FACET_OF,
     FACETS,
     TREE_FACETS,
     FacetValue,
@@ -153,13 +154,7 @@ class FilteredListing:
                 return None
             return findings_near(ExperimentPage.objects.visible_to(self.user), EXPERIMENT_ORDERING)
         key = "page_id__in" if self.for_findings else "pk__in"
-
-        def narrow(rows, reverse, values, number):
-            cursor = values[:2] if values is not None else None
-            ids = selection.ids_beyond(cursor, reverse, number + 1, inclusive=self.for_findings)
-            return rows.filter(**{key: ids})
-
-        return narrow
+        return selection.narrow(key, inclusive=self.for_findings)
 
     @property
     def is_filtered(self):
@@ -295,9 +290,8 @@ class FilteredListing:
         used only on members-only experiments) is never revealed."""
         from .queries import public_pages
 
-        by_parameter = {facet.parameter: facet for facet in FACETS}
         tree_ids = [
-            value for parameter, value in missing if isinstance(by_parameter[parameter], TreeFacet)
+            value for parameter, value in missing if isinstance(FACET_OF[parameter], TreeFacet)
         ]
         titles = (
             dict(
@@ -308,7 +302,7 @@ class FilteredListing:
         )
         labels = {}
         for parameter, value in missing:
-            facet = by_parameter[parameter]
+            facet = FACET_OF[parameter]
             if isinstance(facet, TreeFacet):
                 labels[(parameter, value)] = titles.get(value, str(value))
             else:

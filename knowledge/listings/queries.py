@@ -83,15 +83,10 @@ def cached_keyset_page(
     def build():
         rows, narrow = experiments, None
         if audiences:
-            selection = current_table().select(audiences, chosen, False)
+            narrow = current_table().select(audiences, chosen, False).narrow()
             rows = experiments_for_listing(
                 ExperimentPage.objects.visible_to(user).order_by(*ordering.order_by())
             )
-
-            def narrow(found, reverse, values, number):
-                cursor = values[:2] if values is not None else None
-                return found.filter(pk__in=selection.ids_beyond(cursor, reverse, number))
-
         rows, next_cursor, previous_cursor = page_of(
             rows, ordering, direction, values, per_page, narrow
         )
@@ -111,12 +106,11 @@ def cached_keyset_page(
 def _table_can_choose(chosen):
     """Whether the facet table holds these values as chosen (a tag whose slug no address of a
     filter could name, e.g. longer than a filter takes, is listed through SQL)."""
-    from .facets import FACETS, InvalidValue
+    from .facets import FACET_OF, InvalidValue
 
-    by_parameter = {facet.parameter: facet for facet in FACETS}
     try:
         return all(
-            by_parameter[p].clean(str(value)) == value for p, vs in chosen.items() for value in vs
+            FACET_OF[p].clean(str(value)) == value for p, vs in chosen.items() for value in vs
         )
     except InvalidValue:
         return False

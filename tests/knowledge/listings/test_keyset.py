@@ -39,6 +39,17 @@ def walk(client, url, school):
     return titles
 
 
+def listed(network, listing, school, user):
+    """The school's or the tag's address, what it lists to user, and their titles, newest first."""
+    visible = ExperimentPage.objects.visible_to(user)
+    if listing == "school":
+        url, visible = school.url, visible.child_of(school)
+    else:
+        url, visible = network.tag_url, visible.filter(tags__name="Læsning")
+    titles = visible.order_by("-first_published_at", "-pk").values_list("title", flat=True)
+    return url, visible, list(titles)
+
+
 @pytest.fixture
 def small_pages(monkeypatch, network):
     monkeypatch.setattr(knowledge.tags.views, "EXPERIMENTS_PER_PAGE", 3)
@@ -53,12 +64,7 @@ def test_walking_the_pages_lists_each_experiment_once_while_others_publish(
     client, small_pages, listing
 ):
     school = small_pages.school_a
-    before = ExperimentPage.objects.visible_to(None)
-    if listing == "school":
-        url, before = school.url, before.child_of(school)
-    else:
-        url, before = small_pages.tag_url, before.filter(tags__name="Læsning")
-    expected = list(before.order_by("-first_published_at", "-pk").values_list("title", flat=True))
+    url, _visible, expected = listed(small_pages, listing, school, None)
     assert len(expected) > 3  # two pages or more
     titles = walk(client, url, school)
     assert titles == expected  # no repeat, none skipped, the newest seen on the first page only
@@ -89,12 +95,7 @@ def test_a_page_finds_its_experiments_in_the_facet_table_and_reads_them_by_id(
         school = small_pages.school_b  # every grown experiment there is members-only
         user = small_pages.teacher_b
         client.force_login(user)
-    visible = ExperimentPage.objects.visible_to(user)
-    if listing == "school":
-        url, visible = school.url, visible.child_of(school)
-    else:
-        url, visible = small_pages.tag_url, visible.filter(tags__name="Læsning")
-    expected = list(visible.order_by("-first_published_at", "-pk").values_list("title", flat=True))
+    url, visible, expected = listed(small_pages, listing, school, user)
     assert (reader == "member") == visible.filter(members_only=True).exists()
     with CaptureQueriesContext(connection) as queries:
         content = client.get(url).content.decode()
