@@ -60,6 +60,7 @@ READ_PATHS = [
     "/forsoeg/?side=2",
     "/feeds/forsoeg.rss",
 ]
+FIXED_PATHS = len(READ_PATHS)  # the pages found on the experiments list are added after these
 
 
 def word_for(number):
@@ -157,6 +158,7 @@ def get(base, path):
 def read_load(base, requests, threads, deadline, keep_going=lambda: False):
     """Run requests GETs over READ_PATHS from threads; more while keep_going() and time is left."""
     latencies, failures, lock, counter = [], [], threading.Lock(), iter(range(10**9))
+    by_kind = {}
 
     def reader(seed):
         rng = random.Random(seed)
@@ -169,16 +171,23 @@ def read_load(base, requests, threads, deadline, keep_going=lambda: False):
             status, seconds, _ = get(base, path)
             with lock:
                 latencies.append(seconds)
+                by_kind.setdefault(kind_of(path), []).append(seconds)
                 if status != 200:
                     failures.append(f"{status} {path}")
 
     started = time.monotonic()
     with ThreadPoolExecutor(threads) as pool:
         list(pool.map(reader, range(threads)))
-    return latencies, failures, time.monotonic() - started
+    return latencies, failures, time.monotonic() - started, by_kind
 
 
-def summary(name, latencies, failures, elapsed):
+def kind_of(path):
+    """A read's kind for the slowest-kinds line: its path, or 'linked page' for the experiment,
+    school and municipality pages found on the experiments list."""
+    return path if path in READ_PATHS[:FIXED_PATHS] else "linked page"
+
+
+def summary(name, latencies, failures, elapsed, by_kind):
     rate = len(latencies) / elapsed if elapsed else 0.0
     p50 = statistics.median(latencies) * 1000 if latencies else 0.0
     p95 = statistics.quantiles(latencies, n=20)[18] * 1000 if len(latencies) >= 20 else 0.0
@@ -188,6 +197,13 @@ def summary(name, latencies, failures, elapsed):
     )
     for failure in failures[:10]:
         print(f"    {failure}")
+    p95s = {
+        kind: statistics.quantiles(seconds, n=20)[18] * 1000
+        for kind, seconds in by_kind.items()
+        if len(seconds) >= 20
+    }
+    slowest = sorted(p95s.items(), key=lambda item: -item[1])[:4]
+    print("    slowest p95: " + ", ".join(f"{kind} {ms:.0f} ms" for kind, ms in slowest))
     return rate
 
 
@@ -327,7 +343,7 @@ def main():
             f"Building the site in {data_dir} ({'PostgreSQL' if args.database_url else 'SQLite'})"
         )
         if args.site:
-            for name in ("praksisnet.sqlite3", "whoosh_index", "media"):
+            for name in ("praksisnet.sqlite3", "whoosh_index", "media", "facet_table"):
                 source = Path(args.site) / name
                 if source.is_dir():
                     shutil.copytree(source, data_dir / name)

@@ -56,6 +56,7 @@ class FacetColumn:
         #: The findings each pair stands for (what rests on a kind; else all the experiment's).
         self.findings = np.asarray(findings, dtype=np.int64)
         self.known, self.text_labels = known, labels
+        self._starts = None
         self.values, self.labels = [], {}
         for text in known:
             try:
@@ -65,6 +66,18 @@ class FacetColumn:
             self.values.append(value)
             if value is not None and labels.get(text):
                 self.labels[value] = labels[text]
+
+    def pairs_of(self, chosen, slot_count):
+        """Indices of the pairs of the ``chosen`` slots (ascending): work in proportion to
+        those slots, not to the table. Pairs are in slot order, as a table reads and patches
+        its rows in slot order."""
+        if self._starts is None:  # two threads may both work it out, alike
+            per_slot = np.bincount(self.slots, minlength=slot_count)
+            self._starts = np.concatenate([[0], np.cumsum(per_slot)])
+        begin = self._starts[chosen]
+        lengths = self._starts[chosen + 1] - begin
+        shift = np.repeat(begin - (np.cumsum(lengths) - lengths), lengths)
+        return shift + np.arange(len(shift))
 
     @classmethod
     def of(cls, facet, pairs, renumbered=None, before=None):
@@ -123,6 +136,8 @@ class FacetTable:
         self.patched_rows = 0
         self.pks, self.members_only, self.published = pks, members_only, published
         self.findings, self.columns = findings, columns
+        #: Every facet's counts over what a reader may see, unfiltered: {key: {parameter: counts}}.
+        self.unfiltered = {}
         self.slot_of_pk = np.full(int(self.pks.max()) + 1 if len(self.pks) else 0, -1, np.int64)
         self.slot_of_pk[self.pks] = np.arange(len(self.pks))
 
@@ -191,7 +206,8 @@ class Selection:
             column, values = table.columns[facet.parameter], chosen.get(facet.parameter)
             if not values:
                 continue
-            wanted = np.isin(column.codes, [c for c, v in enumerate(column.values) if v in values])
+            is_wanted = np.array([v in values for v in column.values], dtype=bool)
+            wanted = is_wanted[column.codes]  # a lookup per pair: np.isin sorted them all
             allowed = np.zeros(len(table.pks), dtype=bool)
             allowed[column.slots[wanted]] = True
             self.allowed[facet.parameter] = allowed
@@ -221,23 +237,58 @@ class Selection:
 
     def counts(self):
         """{parameter: {value: (label, count)}}, each facet counted within the other choices."""
-        counted = {}
+        counted, narrowed = {}, {}
+        visible = int(self.visible.sum())
         for facet in FACETS:
             column = self.table.columns[facet.parameter]
-            inside = self.narrowed(skip=facet.parameter)[column.slots]
-            if self.findings and facet.finding_lookup:
-                weights = column.findings[inside]
+            skip = facet.parameter if facet.parameter in self.allowed else None
+            if skip not in narrowed:
+                narrowed[skip] = self.narrowed(skip=skip)
+            inside = narrowed[skip]
+            unfiltered = self._unfiltered()
+            if unfiltered is not None and 2 * int(inside.sum()) > visible:
+                # Most of the list: counted as all of it less what the choices leave out.
+                left_out = np.flatnonzero(self.visible & ~inside)
+                numbers = unfiltered[facet.parameter] - self._counted(facet, column, left_out)
             else:
-                weights = self.weight[column.slots[inside]]
-            numbers = np.bincount(
-                column.codes[inside], weights=weights, minlength=len(column.values)
-            )
+                numbers = self._counted(facet, column, np.flatnonzero(inside))
             counted[facet.parameter] = {
                 value: (column.labels.get(value), int(numbers[code]))
                 for code, value in enumerate(column.values)
                 if value is not None and numbers[code] > 0
             }
         return counted
+
+    def _counted(self, facet, column, slots):
+        """Per value code, the experiments (or findings) of these slots holding it."""
+        pairs = column.pairs_of(slots, len(self.table.pks))
+        if self.findings and facet.finding_lookup:
+            weights = column.findings[pairs]
+        else:
+            weights = self.weight[column.slots[pairs]]
+        return np.bincount(column.codes[pairs], weights=weights, minlength=len(column.values))
+
+    def _unfiltered(self):
+        """Every facet counted over all the reader may see (kept with the table, so once a
+        revision); None when "rests on" is chosen, whose counts weigh only its findings."""
+        if self.kinds is not None:
+            return None
+        key = (self.findings, int(self.visible.sum()))
+        counts = self.table.unfiltered.get(key)
+        if counts is None:
+            counts = {}
+            for facet in FACETS:
+                # Every pair weighed, 0 where hidden: less work than finding the visible pairs.
+                column = self.table.columns[facet.parameter]
+                if self.findings and facet.finding_lookup:
+                    weights = column.findings * self.visible[column.slots]
+                else:
+                    weights = (self.weight * self.visible)[column.slots]
+                counts[facet.parameter] = np.bincount(
+                    column.codes, weights=weights, minlength=len(column.values)
+                )
+            self.table.unfiltered[key] = counts
+        return counts
 
     def narrow(self, key="pk__in", inclusive=False):
         """keyset.page_of's narrow(): rows limited (by ``key``) to the next experiments of

@@ -133,6 +133,46 @@ def test_a_filtered_list_counts_what_sql_counts_without_counting_rows(client, ne
         assert not counting, (query, counting)
 
 
+def pair_by_pair(selection):
+    """Selection.counts() worked out the plain way: every pair of every column weighed."""
+    counted = {}
+    for facet in FACETS:
+        column = selection.table.columns[facet.parameter]
+        inside = selection.narrowed(skip=facet.parameter)[column.slots]
+        numbers = {}
+        for pair in inside.nonzero()[0]:
+            if selection.findings and facet.finding_lookup:
+                weight = column.findings[pair]
+            else:
+                weight = selection.weight[column.slots[pair]]
+            value = column.values[column.codes[pair]]
+            numbers[value] = numbers.get(value, 0) + int(weight)
+        counted[facet.parameter] = {
+            v: (column.labels.get(v), n) for v, n in numbers.items() if v is not None and n
+        }
+    return counted
+
+
+@pytest.mark.parametrize("findings", [False, True])
+def test_a_choice_most_of_the_list_meets_is_counted_as_exactly_as_a_narrow_one(network, findings):
+    grow(network, 12)  # the public ones all at one school
+    for number in range(3):
+        make_experiment(network.school_b, f"Ved den anden skole {number}", tags=["Læsning"])
+    table = facet_table.current_table()
+    column, public = table.columns["skole"], ~table.members_only
+    held = [column.values[code] for code, slot in zip(column.codes, column.slots) if public[slot]]
+    common = max(set(held), key=held.count)  # most of the public list, not all of it
+    rare = min(set(held), key=held.count)
+    for chosen in ({"skole": [common]}, {"skole": [rare]}, {"skole": [common], "aar": [2026]}):
+        selection = table.select([facts.PUBLIC], chosen, findings)
+        assert selection.counts() == pair_by_pair(selection), chosen
+    # Both ways of counting were taken: from what a choice keeps and from what it leaves out.
+    broad = table.select([facts.PUBLIC], {"skole": [common]}, findings)
+    narrow = table.select([facts.PUBLIC], {"skole": [rare]}, findings)
+    assert broad.visible.sum() > broad.narrowed().sum() > broad.visible.sum() / 2
+    assert 0 < narrow.narrowed().sum() < narrow.visible.sum() / 2
+
+
 def same_answers(table, fresh):
     """What every reader is told from table equals what a table read anew tells them."""
     assert sorted(table.pks.tolist()) == sorted(fresh.pks.tolist())
