@@ -343,7 +343,7 @@ def main():
             f"Building the site in {data_dir} ({'PostgreSQL' if args.database_url else 'SQLite'})"
         )
         if args.site:
-            for name in ("praksisnet.sqlite3", "whoosh_index", "media", "facet_table"):
+            for name in ("praksisnet.sqlite3", "whoosh_index", "media"):
                 source = Path(args.site) / name
                 if source.is_dir():
                     shutil.copytree(source, data_dir / name)

@@ -24,6 +24,7 @@ from . import hybrid
 from .compiler import WhooshAutocompleteQueryCompiler
 from .postings import query_docs, searcher_cache
 from .schema import filter_term, model_label, term_filter_fields
+from .segment_scores import scored_matches
 from .spelling import SpellingVocabulary
 from .storage import IndexUnavailable
 
@@ -244,15 +245,13 @@ class WhooshSearchResults(BaseSearchResults):
             hits = searcher_cache(searcher).get(key)
             if hits is None:
                 convert = self._pk_converter(searcher)
-                if dense is None:
-                    results = searcher.search(q, filter=ct, limit=limit)
-                    top = sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))
-                    ranked = [(docnum, score) for score, docnum in top]
-                else:
-                    # Fused over every lexical hit: one far down in words may be near in meaning.
-                    results = searcher.search(q, filter=ct, limit=None)
-                    ranked = dense.fuse([(docnum, score) for score, docnum in results.top_n])
-                    ranked = ranked if limit is None else ranked[:limit]
+                # Every match scored, from the segments' kept scores where a commit left them
+                # alone (segment_scores); the hybrid fuses over every lexical hit, as one far
+                # down in words may be near in meaning.
+                ranked = scored_matches(searcher, q, ct)
+                if dense is not None:
+                    ranked = dense.fuse(ranked)
+                ranked = ranked if limit is None else ranked[:limit]
                 hits = [(convert(docnum), float(score)) for docnum, score in ranked]
                 searcher_cache(searcher)[key] = hits
             return hits

@@ -1,0 +1,107 @@
+"""Every match ranked as Whoosh ranks it, and a commit costs the next searcher only its new
+segments' scoring (knowledge.search.whoosh_backend.segment_scores)."""
+
+import pytest
+from whoosh import index
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.query import Or, Term
+
+from knowledge.search.whoosh_backend import segment_scores
+from knowledge.search.whoosh_backend.segment_scores import scored_matches
+
+WORDS = ["elever", "læsning", "makker", "skrivning", "frikvarter"]
+QUERY = Or([Term("body", "elever"), Term("body", "læsning")])
+ONLY_READING = Term("kind", "reading")
+
+
+@pytest.fixture
+def ix(tmp_path):
+    ix = index.create_in(str(tmp_path), Schema(pk=ID(stored=True, unique=True), body=TEXT, kind=ID))
+    for batch in range(3):  # three segments
+        writer = ix.writer()
+        for n in range(batch * 20, batch * 20 + 20):
+            words = [WORDS[(n + i) % len(WORDS)] for i in range(1 + n % 4)]
+            kind = "reading" if n % 3 else "other"
+            writer.add_document(pk=str(n), body=" ".join(words), kind=kind)
+        writer.commit(merge=False)
+    return ix
+
+
+def whoosh_ranking(searcher, q, ct=None):
+    results = searcher.search(q, filter=ct, limit=None)
+    return [(d, s) for s, d in sorted(results.top_n, key=lambda sd: (-sd[0], sd[1]))]
+
+
+def pks(searcher, ranking):
+    return [searcher.stored_fields(docnum)["pk"] for docnum, _ in ranking]
+
+
+def scored_segments(monkeypatch):
+    calls = []
+    score = segment_scores._score_segment
+
+    def counting(leaf, q, ct, context):
+        calls.append(leaf.reader().segment().segment_id())
+        return score(leaf, q, ct, context)
+
+    monkeypatch.setattr(segment_scores, "_score_segment", counting)
+    return calls
+
+
+def update(ix, pk, body):
+    """An edit as a publish makes it: the old version deleted in its segment, one added."""
+    writer = ix.writer()
+    writer.update_document(pk=str(pk), body=body, kind="reading")
+    writer.commit(merge=False)
+
+
+@pytest.mark.parametrize("ct", [None, ONLY_READING])
+def test_every_match_is_ranked_as_whoosh_ranks_it(ix, ct):
+    with ix.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) > 1
+        ranking = scored_matches(searcher, QUERY, ct)
+        assert ranking == whoosh_ranking(searcher, QUERY, ct)
+        assert len(ranking) > 20
+
+
+def test_after_a_commit_only_the_new_segment_is_scored(ix, monkeypatch):
+    with ix.searcher() as searcher:
+        scored_matches(searcher, QUERY)
+    calls = scored_segments(monkeypatch)
+    update(ix, 5, "elever elever elever")
+    with ix.searcher() as searcher:
+        ranking = scored_matches(searcher, QUERY)
+        expected = whoosh_ranking(searcher, QUERY)
+        new_segment = [
+            leaf.reader().segment().segment_id() for leaf, _ in searcher.leaf_searchers()
+        ][-1]
+        assert calls == [new_segment]
+        # The same matches, the old version of 5 gone; kept scores near the statistics of now.
+        assert sorted(pks(searcher, ranking)) == sorted(pks(searcher, expected))
+        assert pks(searcher, ranking).count("5") == 1
+        now = dict(expected)
+        assert all(score == pytest.approx(now[docnum], rel=0.05) for docnum, score in ranking)
+
+
+def test_a_query_is_scored_anew_after_many_commits(ix, monkeypatch):
+    monkeypatch.setattr(segment_scores, "REFRESH_AFTER_COMMITS", 2)
+    with ix.searcher() as searcher:
+        scored_matches(searcher, QUERY)
+    for pk in (1, 2, 3):
+        update(ix, pk, "læsning")
+    calls = scored_segments(monkeypatch)
+    with ix.searcher() as searcher:
+        ranking = scored_matches(searcher, QUERY)
+        assert len(calls) == len(searcher.leaf_searchers())  # every segment, not just the new
+        assert ranking == whoosh_ranking(searcher, QUERY)
+
+
+def test_segments_merged_away_are_let_go(ix):
+    with ix.searcher() as searcher:
+        scored_matches(searcher, QUERY)
+    ix.optimize()  # one segment in place of three, the same documents
+    with ix.searcher() as searcher:
+        ranking = scored_matches(searcher, QUERY)
+        assert ranking == whoosh_ranking(searcher, QUERY)
+        kept = ix._praksisnet_scored.get((repr(QUERY), repr(None)))
+        assert list(kept.segments) == [searcher.reader().segment().segment_id()]
