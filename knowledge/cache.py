@@ -59,6 +59,7 @@ LISTING_SCOPES = {
     "school-teams": "school:",
     "school-overview": "school:",
     "municipality-overview": "municipality:",
+    "municipality-overview-html": "municipality:",
     "experiment-article": "experiment:",
 }
 

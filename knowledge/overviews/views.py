@@ -5,8 +5,11 @@ administrators) also see drafts, experiments in moderation and members-only coun
 figures (knowledge.overviews.figures) are cached per visibility class.
 """
 
+import hashlib
+
 from django import forms
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy
 
 from knowledge.cache import cached_listing
@@ -73,6 +76,30 @@ def municipality_overview(request, municipality_id):
     names = cached_listing(
         "network-themes", request.user, [kind], lambda: network_theme_names(kind, request.user)
     )
-    figures = municipality_layout(municipality_figures(counts, kind, names), municipality, kind)
-    context = {"municipality": municipality, "form": form, "kind": kind, **figures}
+
+    def drawn():
+        figures = municipality_layout(municipality_figures(counts, kind, names), municipality, kind)
+        context = {"municipality": municipality, "kind": kind, **figures}
+        html = render_to_string(_FIGURES_TEMPLATE, context, request=request)
+        return figures["experiment_count"], html
+
+    # Drawn once per change, not per visit: the heat map and the full table are some 1,000
+    # cells (a third of a warm page at 100,000 experiments). They show the municipality's
+    # counts (renewed with its scope) and the network's theme names (in the key).
+    experiment_count, figures_html = cached_listing(
+        "municipality-overview-html",
+        request.user,
+        [municipality.pk, kind, hashlib.sha256(repr(names).encode()).hexdigest()[:16]],
+        drawn,
+    )
+    context = {
+        "municipality": municipality,
+        "form": form,
+        "kind": kind,
+        "experiment_count": experiment_count,
+        "figures_html": figures_html,
+    }
     return render(request, "knowledge/overviews/municipality_overview.html", context)
+
+
+_FIGURES_TEMPLATE = "knowledge/overviews/_municipality_figures.html"

@@ -309,3 +309,19 @@ def test_subject_matrix_links_filter_by_subject(client, municipality_with_themes
     soup = soup_of(client.get(municipality_url(municipality_with_themes, "fag")))
     hrefs = [a["href"] for a in soup.select("table.theme-matrix td a")]
     assert any("fag=dansk" in href and "skole=" in href for href in hrefs)
+
+
+def test_a_drawn_overview_follows_a_publish_here_and_a_new_theme_elsewhere(
+    client, network, municipality_with_themes
+):
+    url = municipality_url(municipality_with_themes)
+    client.get(url)  # drawn and kept
+    make_experiment(network.school_a, "Trivselsforsøg", tags=["trivsel"])
+    _heads, rows = matrix(soup_of(client.get(url)))
+    assert rows["trivsel"] == ["·0", "1", "·0", "1 school"]
+    make_experiment(network.school_b, "Bevægelse i Odense", tags=["bevægelse"])
+    soup = soup_of(client.get(url))
+    assert "bevægelse" in [a.get_text() for a in soup.select(".gap-themes a")]
+    # Members see their own drawing, with the members-only theme in it.
+    client.login(username=network.teacher_b.username, password=PASSWORD)
+    assert "hemmelig" in matrix(soup_of(client.get(url)))[1]
