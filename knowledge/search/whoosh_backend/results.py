@@ -244,15 +244,22 @@ class WhooshSearchResults(BaseSearchResults):
             )
             hits = searcher_cache(searcher).get(key)
             if hits is None:
-                convert = self._pk_converter(searcher)
                 # Every match scored, from the segments' kept scores where a commit left them
                 # alone (segment_scores); the hybrid fuses over every lexical hit, as one far
                 # down in words may be near in meaning.
-                ranked = scored_matches(searcher, q, ct)
-                if dense is not None:
-                    ranked = dense.fuse(ranked)
-                ranked = ranked if limit is None else ranked[:limit]
-                hits = [(convert(docnum), float(score)) for docnum, score in ranked]
+                ranking = scored_matches(searcher, q, ct)
+                if dense is None:
+                    to_python = self.query_compiler.queryset.model._meta.pk.to_python
+                    stop = len(ranking.pks) if limit is None else limit
+                    hits = [
+                        (to_python(pk), float(score))
+                        for pk, score in zip(ranking.pks[:stop], ranking.scores[:stop])
+                    ]
+                else:
+                    convert = self._pk_converter(searcher)
+                    ranked = dense.fuse(ranking.pairs())
+                    ranked = ranked if limit is None else ranked[:limit]
+                    hits = [(convert(docnum), float(score)) for docnum, score in ranked]
                 searcher_cache(searcher)[key] = hits
             return hits
 

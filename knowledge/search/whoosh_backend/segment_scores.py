@@ -56,7 +56,8 @@ def _kept_of(ix):
 
 
 def _score_segment(leaf, q, ct, context):
-    """(local docnums, scores) of q's matches in one segment, as Whoosh's collector scores them."""
+    """(local docnums, scores, stored pks) of q's matches in one segment, scored as Whoosh's
+    collector scores them; the pks read here once, not by every searcher after."""
     allowed = query_docs(leaf, ct) if ct is not None else None
     matcher = q.matcher(leaf, context)
     docnums, scores = [], []
@@ -66,12 +67,15 @@ def _score_segment(leaf, q, ct, context):
             docnums.append(docnum)
             scores.append(matcher.score())
         matcher.next()
-    return np.asarray(docnums, dtype=np.int64), np.asarray(scores, dtype=np.float64)
+    pk_column = leaf.reader().column_reader("pk")
+    pks = np.empty(len(docnums), dtype=object)
+    pks[:] = [pk_column[docnum] for docnum in docnums]
+    return np.asarray(docnums, dtype=np.int64), np.asarray(scores, dtype=np.float64), pks
 
 
 def scored_matches(searcher, q, ct=None):
-    """[(docnum, score)] of every document matching q (and the filter ct), best first, ties in
-    index order: what ``searcher.search(q, filter=ct, limit=None)`` ranks."""
+    """The Ranking of every document matching q (and the filter ct): what
+    ``searcher.search(q, filter=ct, limit=None)`` ranks, best first, ties in index order."""
     reader = searcher.reader()
     documents, generation = searcher.doc_count(), reader.generation()  # live documents
     kept_queries = _kept_of(searcher._ix)
@@ -81,7 +85,7 @@ def scored_matches(searcher, q, ct=None):
     if kept is None or not kept.serves(documents, generation):
         kept = _Kept(documents, generation)
     context = searcher.context()
-    segments, all_docnums, all_scores = {}, [], []
+    segments, all_docnums, all_scores, all_pks = {}, [], [], []
     for leaf, offset in searcher.leaf_searchers():
         segment_reader = leaf.reader()
         segment = segment_reader.segment() if hasattr(segment_reader, "segment") else None
@@ -90,19 +94,33 @@ def scored_matches(searcher, q, ct=None):
         if found is None:
             found = _score_segment(leaf, q, ct, context)
         elif segment_reader.has_deletions():
-            docnums, scores = found
             deleted = np.fromiter(segment_reader.deleted_docs_set, dtype=np.int64)
-            keep = ~np.isin(docnums, deleted)
-            found = (docnums[keep], scores[keep])
+            keep = ~np.isin(found[0], deleted)
+            found = tuple(array[keep] for array in found)
         if segment_id is not None:
             segments[segment_id] = found
         all_docnums.append(found[0] + offset)
         all_scores.append(found[1])
+        all_pks.append(found[2])
     kept.segments = segments  # merged-away segments are dropped
     with _lock:
         kept_queries[key] = kept
     if not all_docnums:
-        return []
+        return Ranking([], [], [])
     docnums, scores = np.concatenate(all_docnums), np.concatenate(all_scores)
     order = np.lexsort((docnums, -scores))
-    return list(zip(docnums[order].tolist(), scores[order].tolist()))
+    return Ranking(
+        docnums[order].tolist(), scores[order].tolist(), np.concatenate(all_pks)[order].tolist()
+    )
+
+
+class Ranking:
+    """Every match best first (ties in index order): ``docnums``, their ``scores`` and the
+    ``pks`` their documents store (as stored: text), position by position."""
+
+    def __init__(self, docnums, scores, pks):
+        self.docnums, self.scores, self.pks = docnums, scores, pks
+
+    def pairs(self):
+        """[(docnum, score)], as ``searcher.search(q, filter=ct, limit=None)`` ranks them."""
+        return list(zip(self.docnums, self.scores))

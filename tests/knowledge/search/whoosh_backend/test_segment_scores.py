@@ -16,7 +16,9 @@ ONLY_READING = Term("kind", "reading")
 
 @pytest.fixture
 def ix(tmp_path):
-    ix = index.create_in(str(tmp_path), Schema(pk=ID(stored=True, unique=True), body=TEXT, kind=ID))
+    ix = index.create_in(
+        str(tmp_path), Schema(pk=ID(stored=True, unique=True, sortable=True), body=TEXT, kind=ID)
+    )
     for batch in range(3):  # three segments
         writer = ix.writer()
         for n in range(batch * 20, batch * 20 + 20):
@@ -59,9 +61,10 @@ def update(ix, pk, body):
 def test_every_match_is_ranked_as_whoosh_ranks_it(ix, ct):
     with ix.searcher() as searcher:
         assert len(searcher.leaf_searchers()) > 1
-        ranking = scored_matches(searcher, QUERY, ct)
-        assert ranking == whoosh_ranking(searcher, QUERY, ct)
-        assert len(ranking) > 20
+        ranked = scored_matches(searcher, QUERY, ct)
+        assert ranked.pairs() == whoosh_ranking(searcher, QUERY, ct)
+        assert len(ranked.docnums) > 20
+        assert ranked.pks == pks(searcher, ranked.pairs())  # each match's own stored pk
 
 
 def test_after_a_commit_only_the_new_segment_is_scored(ix, monkeypatch):
@@ -70,8 +73,9 @@ def test_after_a_commit_only_the_new_segment_is_scored(ix, monkeypatch):
     calls = scored_segments(monkeypatch)
     update(ix, 5, "elever elever elever")
     with ix.searcher() as searcher:
-        ranking = scored_matches(searcher, QUERY)
-        expected = whoosh_ranking(searcher, QUERY)
+        ranked = scored_matches(searcher, QUERY)
+        ranking, expected = ranked.pairs(), whoosh_ranking(searcher, QUERY)
+        assert ranked.pks == pks(searcher, ranking)
         new_segment = [
             leaf.reader().segment().segment_id() for leaf, _ in searcher.leaf_searchers()
         ][-1]
@@ -91,7 +95,7 @@ def test_a_query_is_scored_anew_after_many_commits(ix, monkeypatch):
         update(ix, pk, "læsning")
     calls = scored_segments(monkeypatch)
     with ix.searcher() as searcher:
-        ranking = scored_matches(searcher, QUERY)
+        ranking = scored_matches(searcher, QUERY).pairs()
         assert len(calls) == len(searcher.leaf_searchers())  # every segment, not just the new
         assert ranking == whoosh_ranking(searcher, QUERY)
 
@@ -101,7 +105,7 @@ def test_segments_merged_away_are_let_go(ix):
         scored_matches(searcher, QUERY)
     ix.optimize()  # one segment in place of three, the same documents
     with ix.searcher() as searcher:
-        ranking = scored_matches(searcher, QUERY)
+        ranking = scored_matches(searcher, QUERY).pairs()
         assert ranking == whoosh_ranking(searcher, QUERY)
         kept = ix._praksisnet_scored.get((repr(QUERY), repr(None)))
         assert list(kept.segments) == [searcher.reader().segment().segment_id()]
