@@ -67,17 +67,18 @@ def municipality_overview(request, municipality_id):
     kind = (form.is_valid() and form.cleaned_data["tema"]) or "tags"
     # The counts change with the municipality's experiments, the network's themes with any
     # experiment: cached apart, per visibility class, and put together here.
-    counts = cached_listing(
-        "municipality-overview",
-        request.user,
-        [municipality.pk, kind],
-        lambda: municipality_counts(municipality, kind, request.user),
-    )
     names = cached_listing(
         "network-themes", request.user, [kind], lambda: network_theme_names(kind, request.user)
     )
 
     def drawn():
+        # The counts looked up after the drawing's key was made: never older than its version.
+        counts = cached_listing(
+            "municipality-overview",
+            request.user,
+            [municipality.pk, kind],
+            lambda: municipality_counts(municipality, kind, request.user),
+        )
         figures = municipality_layout(municipality_figures(counts, kind, names), municipality, kind)
         context = {"municipality": municipality, "kind": kind, **figures}
         html = render_to_string(_FIGURES_TEMPLATE, context, request=request)

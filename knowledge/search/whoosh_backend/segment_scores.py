@@ -12,8 +12,9 @@ deletes the old version). So a segment's scored matches are kept with the index,
 searcher scores only its new segments (a commit writes one small segment, a merge a few), and
 drops the documents deleted since from the kept ones. A kept score was worked out with the
 index's statistics of its time (documents, how many hold each word): the whole query is
-scored anew when the number of documents has moved by more than ``REFRESH_SHARE`` since, or
-after ``REFRESH_AFTER_COMMITS`` commits, so a ranking drifts by no more than that allows.
+scored anew when the number of documents, or of documents holding any of its words, has moved
+by more than ``REFRESH_SHARE`` since, or after ``REFRESH_AFTER_COMMITS`` commits, so a ranking
+drifts by no more than that allows (a rare word's new documents are scored with it at once).
 """
 
 from __future__ import annotations
@@ -26,22 +27,33 @@ from .postings import _LRU, query_docs
 
 #: Queries kept per index; a common word's entry is about 1 MB at 100,000 experiments.
 KEPT_QUERIES = 32
-#: Score a query anew once the index's document count has moved by this share.
+#: Score a query anew once the documents, or those holding one of its words, moved by this share.
 REFRESH_SHARE = 0.01
 #: ...or after this many commits (a publish a second for about three minutes).
 REFRESH_AFTER_COMMITS = 200
 
 
 class _Kept:
-    """One query's scored matches per segment id: (local docnums, scores), in match order."""
+    """One query's scored matches per segment id, with what their scores were worked out from:
+    the index's documents, each of the query's words' document frequency, the generation."""
 
-    def __init__(self, documents, generation):
-        self.documents, self.generation = documents, generation
+    def __init__(self, documents, frequencies, generation):
+        self.documents, self.frequencies = documents, frequencies
+        self.generation = self.newest = generation
+        #: segment id -> (local docnums, scores, stored pks, deletions seen when scored)
         self.segments = {}
 
-    def serves(self, documents, generation):
-        moved = abs(documents - self.documents) > REFRESH_SHARE * max(self.documents, 1)
-        return not moved and generation - self.generation <= REFRESH_AFTER_COMMITS
+    def serves(self, documents, frequencies, generation):
+        """Whether scores worked out then still rank as scores worked out now would, within
+        REFRESH_SHARE: a word that was rare moves by that share with a few new documents, and
+        is then cheap to score anew; a common word only with hundreds."""
+        if generation - self.generation > REFRESH_AFTER_COMMITS:
+            return False
+        if frequencies.keys() != self.frequencies.keys():
+            return False  # a word of the query found where it was not, or gone
+        then_now = [(self.documents, documents)]
+        then_now += [(self.frequencies[term], n) for term, n in frequencies.items()]
+        return all(abs(now - then) <= REFRESH_SHARE * then for then, now in then_now)
 
 
 _lock = threading.Lock()  # the kept queries are shared by the threads reading one index
@@ -73,45 +85,66 @@ def _score_segment(leaf, q, ct, context):
     return np.asarray(docnums, dtype=np.int64), np.asarray(scores, dtype=np.float64), pks
 
 
+def _frequencies(reader, q):
+    """{(field, word): documents holding it} for each word of q the index holds."""
+    return {term: reader.doc_frequency(*term) for term in q.existing_terms(reader, expand=True)}
+
+
 def scored_matches(searcher, q, ct=None):
     """The Ranking of every document matching q (and the filter ct): what
     ``searcher.search(q, filter=ct, limit=None)`` ranks, best first, ties in index order."""
     reader = searcher.reader()
-    documents, generation = searcher.doc_count(), reader.generation()  # live documents
-    kept_queries = _kept_of(searcher._ix)
+    generation, ix = reader.generation(), getattr(searcher, "_ix", None)
+    if generation is None or ix is None:  # no segments yet, or a searcher of no index
+        return _ranking(
+            [
+                _score_segment(leaf, q, ct, searcher.context())[:3] + (offset,)
+                for leaf, offset in searcher.leaf_searchers()
+            ]
+        )
+    documents, frequencies = searcher.doc_count_all(), _frequencies(reader, q)
+    kept_queries = _kept_of(ix)
     key = (repr(q), repr(ct))
     with _lock:
         kept = kept_queries.get(key)
-    if kept is None or not kept.serves(documents, generation):
-        kept = _Kept(documents, generation)
+    if kept is None or not kept.serves(documents, frequencies, generation):
+        kept = _Kept(documents, frequencies, generation)
     context = searcher.context()
-    segments, all_docnums, all_scores, all_pks = {}, [], [], []
+    newest = generation >= kept.newest
+    segments, parts = {}, []
     for leaf, offset in searcher.leaf_searchers():
         segment_reader = leaf.reader()
         segment = segment_reader.segment() if hasattr(segment_reader, "segment") else None
         segment_id = segment.segment_id() if segment is not None else None
+        deleted = segment_reader.deleted_docs_set if segment_reader.has_deletions() else ()
         found = kept.segments.get(segment_id) if segment_id is not None else None
-        if found is None:
-            found = _score_segment(leaf, q, ct, context)
-        elif segment_reader.has_deletions():
-            deleted = np.fromiter(segment_reader.deleted_docs_set, dtype=np.int64)
-            keep = ~np.isin(found[0], deleted)
-            found = tuple(array[keep] for array in found)
+        # Scored when the segment had as many deletions as this reader sees, or fewer (a
+        # segment's deletions only grow): else this is an older searcher, which scores alone.
+        if found is None or len(found[3]) > len(deleted):
+            found = _score_segment(leaf, q, ct, context) + (frozenset(deleted),)
         if segment_id is not None:
             segments[segment_id] = found
-        all_docnums.append(found[0] + offset)
-        all_scores.append(found[1])
-        all_pks.append(found[2])
-    kept.segments = segments  # merged-away segments are dropped
-    with _lock:
-        kept_queries[key] = kept
-    if not all_docnums:
+        docnums, scores, pks, scored_with = found
+        if len(deleted) > len(scored_with):  # deleted since: its old versions left out
+            keep = ~np.isin(docnums, np.fromiter(deleted, dtype=np.int64))
+            docnums, scores, pks = docnums[keep], scores[keep], pks[keep]
+        parts.append((docnums, scores, pks, offset))
+    if newest:  # an older searcher keeps nothing: it would let go of newer segments
+        kept.segments, kept.newest = segments, generation
+        with _lock:
+            kept_queries[key] = kept
+    return _ranking(parts)
+
+
+def _ranking(parts):
+    """The Ranking of per-segment (local docnums, scores, pks, offset)."""
+    if not parts:
         return Ranking([], [], [])
-    docnums, scores = np.concatenate(all_docnums), np.concatenate(all_scores)
+    docnums = np.concatenate([part[0] + part[3] for part in parts])
+    scores = np.concatenate([part[1] for part in parts])
+    pks = np.concatenate([part[2] for part in parts])
     order = np.lexsort((docnums, -scores))
-    return Ranking(
-        docnums[order].tolist(), scores[order].tolist(), np.concatenate(all_pks)[order].tolist()
-    )
+    return Ranking(docnums[order].tolist(), scores[order].tolist(), pks[order].tolist())
 
 
 class Ranking:

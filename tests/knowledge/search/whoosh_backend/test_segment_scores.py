@@ -21,7 +21,7 @@ def ix(tmp_path):
     )
     for batch in range(3):  # three segments
         writer = ix.writer()
-        for n in range(batch * 20, batch * 20 + 20):
+        for n in range(batch * 400, batch * 400 + 400):
             words = [WORDS[(n + i) % len(WORDS)] for i in range(1 + n % 4)]
             kind = "reading" if n % 3 else "other"
             writer.add_document(pk=str(n), body=" ".join(words), kind=kind)
@@ -57,13 +57,19 @@ def update(ix, pk, body):
     writer.commit(merge=False)
 
 
+def add(ix, pk, body):
+    writer = ix.writer()
+    writer.add_document(pk=str(pk), body=body, kind="reading")
+    writer.commit(merge=False)
+
+
 @pytest.mark.parametrize("ct", [None, ONLY_READING])
 def test_every_match_is_ranked_as_whoosh_ranks_it(ix, ct):
     with ix.searcher() as searcher:
         assert len(searcher.leaf_searchers()) > 1
         ranked = scored_matches(searcher, QUERY, ct)
         assert ranked.pairs() == whoosh_ranking(searcher, QUERY, ct)
-        assert len(ranked.docnums) > 20
+        assert len(ranked.docnums) > 100
         assert ranked.pks == pks(searcher, ranked.pairs())  # each match's own stored pk
 
 
@@ -109,3 +115,44 @@ def test_segments_merged_away_are_let_go(ix):
         assert ranking == whoosh_ranking(searcher, QUERY)
         kept = ix._praksisnet_scored.get((repr(QUERY), repr(None)))
         assert list(kept.segments) == [searcher.reader().segment().segment_id()]
+
+
+def test_new_documents_with_a_rare_word_rank_as_whoosh_ranks_them(ix):
+    rare = Or([Term("body", "kolibri")])
+    add(ix, 1000, "kolibri elever")
+    with ix.searcher() as searcher:
+        scored_matches(searcher, rare)
+    for pk in range(1001, 1006):  # the word five times as common, the index half a percent
+        add(ix, pk, "kolibri kolibri kolibri")
+    with ix.searcher() as searcher:
+        ranked = scored_matches(searcher, rare)
+        assert ranked.pairs() == whoosh_ranking(searcher, rare)
+        assert ranked.pks[-1] == "1000"
+
+
+def near_whoosh(searcher, ranked):
+    """The matches Whoosh finds now, each scored within the drift the kept scores allow."""
+    now = dict(whoosh_ranking(searcher, QUERY))
+    assert sorted(pks(searcher, ranked.pairs())) == sorted(pks(searcher, now.items()))
+    return all(score == pytest.approx(now[d], rel=0.05) for d, score in ranked.pairs())
+
+
+def test_a_searcher_from_before_a_commit_still_finds_what_it_sees(ix, monkeypatch):
+    with ix.searcher() as searcher:
+        scored_matches(searcher, QUERY)
+    before = ix.searcher()  # a request that began before the publish
+    update(ix, 7, "elever læsning")
+    monkeypatch.setattr(segment_scores, "REFRESH_AFTER_COMMITS", 0)
+    with ix.searcher() as after:  # every segment scored anew, the old 7 already deleted
+        assert scored_matches(after, QUERY).pairs() == whoosh_ranking(after, QUERY)
+    monkeypatch.undo()
+    ranked = scored_matches(before, QUERY)  # the segment of 7 scored as it sees it
+    assert near_whoosh(before, ranked)
+    assert "7" in ranked.pks
+    before.close()
+    with ix.searcher() as after:  # and the newer kept scores were not let go by the older
+        kept = ix._praksisnet_scored.get((repr(QUERY), repr(None)))
+        assert set(kept.segments) == {
+            leaf.reader().segment().segment_id() for leaf, _ in after.leaf_searchers()
+        }
+        assert near_whoosh(after, scored_matches(after, QUERY))
