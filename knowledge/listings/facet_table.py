@@ -246,13 +246,13 @@ class Selection:
         """{parameter: {value: (label, count)}}, each facet counted within the other choices."""
         counted, narrowed = {}, {}
         visible = int(self.visible.sum())
+        unfiltered = self._unfiltered(visible)
         for facet in FACETS:
             column = self.table.columns[facet.parameter]
             skip = facet.parameter if facet.parameter in self.allowed else None
             if skip not in narrowed:
                 narrowed[skip] = self.narrowed(skip=skip)
             inside = narrowed[skip]
-            unfiltered = self._unfiltered()
             if unfiltered is not None and 2 * int(inside.sum()) > visible:
                 # Most of the list: counted as all of it less what the choices leave out.
                 left_out = np.flatnonzero(self.visible & ~inside)
@@ -266,31 +266,33 @@ class Selection:
             }
         return counted
 
+    def _weights(self, facet, column, pairs=slice(None)):
+        """What each of these pairs of the column counts for: its findings of the chosen kinds
+        ("rests on" on a findings list), else its experiment's weight."""
+        if self.findings and facet.finding_lookup:
+            return column.findings[pairs]
+        return self.weight[column.slots[pairs]]
+
     def _counted(self, facet, column, slots):
         """Per value code, the experiments (or findings) of these slots holding it."""
         pairs = column.pairs_of(slots, len(self.table.pks))
-        if self.findings and facet.finding_lookup:
-            weights = column.findings[pairs]
-        else:
-            weights = self.weight[column.slots[pairs]]
+        weights = self._weights(facet, column, pairs)
         return np.bincount(column.codes[pairs], weights=weights, minlength=len(column.values))
 
-    def _unfiltered(self):
-        """Every facet counted over all the reader may see (kept with the table, so once a
-        revision); None when "rests on" is chosen, whose counts weigh only its findings."""
+    def _unfiltered(self, visible):
+        """Every facet counted over all the reader may see (``visible`` slots; kept with the
+        table, so once a revision); None when "rests on" is chosen, whose counts weigh only
+        its findings."""
         if self.kinds is not None:
             return None
-        key = (self.findings, int(self.visible.sum()))
+        key = (self.findings, visible)
         counts = self.table.unfiltered.get(key)
         if counts is None:
             counts = {}
             for facet in FACETS:
                 # Every pair weighed, 0 where hidden: less work than finding the visible pairs.
                 column = self.table.columns[facet.parameter]
-                if self.findings and facet.finding_lookup:
-                    weights = column.findings * self.visible[column.slots]
-                else:
-                    weights = (self.weight * self.visible)[column.slots]
+                weights = self._weights(facet, column) * self.visible[column.slots]
                 counts[facet.parameter] = np.bincount(
                     column.codes, weights=weights, minlength=len(column.values)
                 )

@@ -81,7 +81,9 @@ def municipality_overview(request, municipality_id):
         )
         figures = municipality_layout(municipality_figures(counts, kind, names), municipality, kind)
         context = {"municipality": municipality, "kind": kind, **figures}
-        html = render_to_string(_FIGURES_TEMPLATE, context, request=request)
+        html = render_to_string(
+            "knowledge/overviews/_municipality_figures.html", context, request=request
+        )
         return figures["experiment_count"], html
 
     # Drawn once per change, not per visit: the heat map and the full table are some 1,000
@@ -101,6 +103,3 @@ def municipality_overview(request, municipality_id):
         "figures_html": figures_html,
     }
     return render(request, "knowledge/overviews/municipality_overview.html", context)
-
-
-_FIGURES_TEMPLATE = "knowledge/overviews/_municipality_figures.html"

@@ -250,10 +250,9 @@ class WhooshSearchResults(BaseSearchResults):
                 ranking = scored_matches(searcher, q, ct)
                 if dense is None:
                     to_python = self.query_compiler.queryset.model._meta.pk.to_python
-                    stop = len(ranking.pks) if limit is None else limit
                     hits = [
                         (to_python(pk), float(score))
-                        for pk, score in zip(ranking.pks[:stop], ranking.scores[:stop])
+                        for pk, score in zip(ranking.pks[:limit], ranking.scores[:limit])
                     ]
                 else:
                     convert = self._pk_converter(searcher)

@@ -67,9 +67,10 @@ def _kept_of(ix):
         return kept
 
 
-def _score_segment(leaf, q, ct, context):
-    """(local docnums, scores, stored pks) of q's matches in one segment, scored as Whoosh's
-    collector scores them; the pks read here once, not by every searcher after."""
+def _score_segment(leaf, q, ct, context, deleted):
+    """(local docnums, scores, stored pks, deletions seen) of q's matches in one segment,
+    scored as Whoosh's collector scores them; the pks read here once, not by every searcher
+    after."""
     allowed = query_docs(leaf, ct) if ct is not None else None
     matcher = q.matcher(leaf, context)
     docnums, scores = [], []
@@ -82,7 +83,8 @@ def _score_segment(leaf, q, ct, context):
     pk_column = leaf.reader().column_reader("pk")
     pks = np.empty(len(docnums), dtype=object)
     pks[:] = [pk_column[docnum] for docnum in docnums]
-    return np.asarray(docnums, dtype=np.int64), np.asarray(scores, dtype=np.float64), pks
+    docnums = np.asarray(docnums, dtype=np.int64)
+    return docnums, np.asarray(scores, dtype=np.float64), pks, frozenset(deleted)
 
 
 def _frequencies(reader, q):
@@ -95,22 +97,17 @@ def scored_matches(searcher, q, ct=None):
     ``searcher.search(q, filter=ct, limit=None)`` ranks, best first, ties in index order."""
     reader = searcher.reader()
     generation, ix = reader.generation(), getattr(searcher, "_ix", None)
-    if generation is None or ix is None:  # no segments yet, or a searcher of no index
-        return _ranking(
-            [
-                _score_segment(leaf, q, ct, searcher.context())[:3] + (offset,)
-                for leaf, offset in searcher.leaf_searchers()
-            ]
-        )
+    # Nothing is kept for an index with no segments yet, or a searcher of no index.
+    kept_queries = _kept_of(ix) if generation is not None and ix is not None else None
     documents, frequencies = searcher.doc_count_all(), _frequencies(reader, q)
-    kept_queries = _kept_of(ix)
     key = (repr(q), repr(ct))
-    with _lock:
-        kept = kept_queries.get(key)
+    kept = None
+    if kept_queries is not None:
+        with _lock:
+            kept = kept_queries.get(key)
     if kept is None or not kept.serves(documents, frequencies, generation):
         kept = _Kept(documents, frequencies, generation)
     context = searcher.context()
-    newest = generation >= kept.newest
     segments, parts = {}, []
     for leaf, offset in searcher.leaf_searchers():
         segment_reader = leaf.reader()
@@ -121,7 +118,7 @@ def scored_matches(searcher, q, ct=None):
         # Scored when the segment had as many deletions as this reader sees, or fewer (a
         # segment's deletions only grow): else this is an older searcher, which scores alone.
         if found is None or len(found[3]) > len(deleted):
-            found = _score_segment(leaf, q, ct, context) + (frozenset(deleted),)
+            found = _score_segment(leaf, q, ct, context, deleted)
         if segment_id is not None:
             segments[segment_id] = found
         docnums, scores, pks, scored_with = found
@@ -129,7 +126,8 @@ def scored_matches(searcher, q, ct=None):
             keep = ~np.isin(docnums, np.fromiter(deleted, dtype=np.int64))
             docnums, scores, pks = docnums[keep], scores[keep], pks[keep]
         parts.append((docnums, scores, pks, offset))
-    if newest:  # an older searcher keeps nothing: it would let go of newer segments
+    # An older searcher keeps nothing: it would let go of newer segments.
+    if kept_queries is not None and generation >= kept.newest:
         kept.segments, kept.newest = segments, generation
         with _lock:
             kept_queries[key] = kept

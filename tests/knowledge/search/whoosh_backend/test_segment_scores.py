@@ -42,9 +42,9 @@ def scored_segments(monkeypatch):
     calls = []
     score = segment_scores._score_segment
 
-    def counting(leaf, q, ct, context):
+    def counting(leaf, *args):
         calls.append(leaf.reader().segment().segment_id())
-        return score(leaf, q, ct, context)
+        return score(leaf, *args)
 
     monkeypatch.setattr(segment_scores, "_score_segment", counting)
     return calls
