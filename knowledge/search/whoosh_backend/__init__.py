@@ -21,7 +21,9 @@ module, as modelsearch splits its own backends:
 * ``indexes.py``: writes to the live index, the bulk index of a rebuild, the rebuilder.
 * ``compiler.py``: the modelsearch query tree compiled into ``whoosh.query`` objects.
 * ``results.py``: runs the query lazily; the ORM filters, orders and fetches.
-* ``postings.py``: posting-level reads of Whoosh internals for unscored matches.
+* ``postings.py``: posting lists read a block at a time from Whoosh internals, and kept.
+* ``array_scoring.py``: a query's matches in a segment scored with arrays, as Whoosh scores them.
+* ``segment_scores.py``: every match's score kept per segment from one searcher to the next.
 * ``coverage.py``: best match, any word counts and covering more of them ranks higher.
 * ``synonyms.py``: the configured synonym groups as index terms, used at query time.
 * ``vectors.py``: documents' dense vectors beside the index, and the embedder that makes them.

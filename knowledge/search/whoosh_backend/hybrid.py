@@ -24,7 +24,8 @@ from modelsearch.query import PlainText
 
 from . import danish
 from . import vectors as vector_file
-from .postings import query_docs, searcher_cache
+from .array_scoring import matching
+from .postings import searcher_cache
 from .spelling import understood_query
 
 # Tuned on bench/search_relevance.py --sweep only (400 experiments: nDCG@10 0.828 at these
@@ -112,8 +113,7 @@ def dense_side(searcher, vector_source, text, allowed_query):
     cosines = np.einsum("ij,j->i", matrix, query_vector)
     present = rows >= 0
     if allowed_query is not None:
-        allowed = query_docs(searcher, allowed_query)
-        present &= np.fromiter((d in allowed for d in rows), dtype=bool, count=len(rows))
+        present &= np.isin(rows, matching(searcher, allowed_query))
     similarities = np.full(searcher.doc_count_all(), np.nan, dtype=np.float32)
     similarities[rows[present]] = cosines[present]
     docnums, sims = rows[present], cosines[present]

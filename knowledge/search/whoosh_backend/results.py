@@ -12,6 +12,7 @@ import functools
 import logging
 from collections import OrderedDict
 
+import numpy as np
 from django.db.models import Count
 from django.db.models.expressions import Col
 from django.db.models.lookups import Exact, In
@@ -21,8 +22,9 @@ from whoosh import query as wq
 from whoosh.index import LockError
 
 from . import hybrid
+from .array_scoring import matching
 from .compiler import WhooshAutocompleteQueryCompiler
-from .postings import query_docs, searcher_cache
+from .postings import searcher_cache
 from .schema import filter_term, model_label, term_filter_fields
 from .segment_scores import scored_matches
 from .spelling import SpellingVocabulary
@@ -277,12 +279,13 @@ class WhooshSearchResults(BaseSearchResults):
                 key = ("unscored", repr(q), repr(ct))
                 docs = searcher_cache(searcher).get(key)
                 if docs is None:
-                    docs = query_docs(searcher, q if ct is None else wq.And([q, ct]))
+                    docs = matching(searcher, q if ct is None else wq.And([q, ct]))
                     searcher_cache(searcher)[key] = docs
                 dense = self._dense()
                 if dense is not None:
-                    docs = docs | {docnum for docnum, _ in dense.candidates}
-                return searcher, sorted(docs)
+                    near = np.fromiter((d for d, _ in dense.candidates), dtype=np.int64)
+                    docs = np.union1d(docs, near)
+                return searcher, docs.tolist()
 
             result = self._guard(run)
             self._shared["unscored_docs"] = (None, []) if result is NONE else result

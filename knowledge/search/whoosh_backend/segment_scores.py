@@ -1,11 +1,11 @@
 """Every match of a query scored, kept per segment from one searcher to the next.
 
-A search page ranks all of its matches (facets and pages need them all), and Whoosh scores
-each posting in Python: at 100,000 experiments "elever" has 93,086 matches and scoring them
-took 3 to 6 s. The per-searcher cache (postings.searcher_cache) answered again in 0.2 s, but
-every commit makes every worker open a new searcher, so while editors published once a second
-the cache was gone once a second: in the load run at 100,000 experiments the p95 of the
-reads rose from 0.2 s to 2 s, with searches behind it.
+A search page ranks all of its matches (facets and pages need them all): at 100,000
+experiments "elever" has 93,086 matches, which Whoosh's own matchers scored in 3 to 6 s and
+array_scoring.py scores in about 0.5 s. The per-searcher cache (postings.searcher_cache)
+answers a repeat at once, but every commit makes every worker open a new searcher, so while
+editors published once a second the cache was gone once a second: in the load run at 100,000
+experiments the p95 of the reads rose from 0.2 s to 2 s, with searches behind it.
 
 Segments never change once written, except that documents in them are deleted (an update
 deletes the old version). So a segment's scored matches are kept with the index, and a later
@@ -23,7 +23,8 @@ import threading
 
 import numpy as np
 
-from .postings import _LRU, query_docs
+from . import array_scoring
+from .postings import _LRU
 
 #: Queries kept per index; a common word's entry is about 1 MB at 100,000 experiments.
 KEPT_QUERIES = 32
@@ -56,6 +57,9 @@ class _Kept:
         return all(abs(now - then) <= REFRESH_SHARE * then for then, now in then_now)
 
 
+#: Scores that agree to this many decimals rank as ties (BM25F scores are 0.01 to a few hundred).
+TIE_DECIMALS = 9
+
 _lock = threading.Lock()  # the kept queries are shared by the threads reading one index
 
 
@@ -69,22 +73,13 @@ def _kept_of(ix):
 
 def _score_segment(leaf, q, ct, context, deleted):
     """(local docnums, scores, stored pks, deletions seen) of q's matches in one segment,
-    scored as Whoosh's collector scores them; the pks read here once, not by every searcher
-    after."""
-    allowed = query_docs(leaf, ct) if ct is not None else None
-    matcher = q.matcher(leaf, context)
-    docnums, scores = [], []
-    while matcher.is_active():
-        docnum = matcher.id()
-        if allowed is None or docnum in allowed:
-            docnums.append(docnum)
-            scores.append(matcher.score())
-        matcher.next()
+    scored as Whoosh's collector scores them (with arrays, array_scoring.py); the pks read
+    here once, not by every searcher after."""
+    docnums, scores = array_scoring.score_segment(leaf, q, context, deleted, only=ct)
     pk_column = leaf.reader().column_reader("pk")
     pks = np.empty(len(docnums), dtype=object)
-    pks[:] = [pk_column[docnum] for docnum in docnums]
-    docnums = np.asarray(docnums, dtype=np.int64)
-    return docnums, np.asarray(scores, dtype=np.float64), pks, frozenset(deleted)
+    pks[:] = [pk_column[docnum] for docnum in docnums.tolist()]
+    return docnums, scores, pks, frozenset(deleted)
 
 
 def _frequencies(reader, q):
@@ -94,7 +89,8 @@ def _frequencies(reader, q):
 
 def scored_matches(searcher, q, ct=None):
     """The Ranking of every document matching q (and the filter ct): what
-    ``searcher.search(q, filter=ct, limit=None)`` ranks, best first, ties in index order."""
+    ``searcher.search(q, filter=ct, limit=None)`` ranks, best first, ties in index order
+    (scores as array_scoring.py works them out)."""
     reader = searcher.reader()
     generation, ix = reader.generation(), getattr(searcher, "_ix", None)
     # Nothing is kept for an index with no segments yet, or a searcher of no index.
@@ -141,7 +137,9 @@ def _ranking(parts):
     docnums = np.concatenate([part[0] + part[3] for part in parts])
     scores = np.concatenate([part[1] for part in parts])
     pks = np.concatenate([part[2] for part in parts])
-    order = np.lexsort((docnums, -scores))
+    # Scores equal but for the last bits of a sum (added in another order here than in
+    # Whoosh's matcher trees) are ties, ranked in index order as Whoosh ranks equal scores.
+    order = np.lexsort((docnums, -np.round(scores, TIE_DECIMALS)))
     return Ranking(docnums[order].tolist(), scores[order].tolist(), pks[order].tolist())
 
 

@@ -1,6 +1,7 @@
 """Every match ranked as Whoosh ranks it, and a commit costs the next searcher only its new
 segments' scoring (knowledge.search.whoosh_backend.segment_scores)."""
 
+import numpy as np
 import pytest
 from whoosh import index
 from whoosh.fields import ID, TEXT, Schema
@@ -156,3 +157,13 @@ def test_a_searcher_from_before_a_commit_still_finds_what_it_sees(ix, monkeypatc
             leaf.reader().segment().segment_id() for leaf, _ in after.leaf_searchers()
         }
         assert near_whoosh(after, scored_matches(after, QUERY))
+
+
+def test_scores_equal_but_for_their_last_bits_rank_in_index_order():
+    """A sum added in another order than Whoosh's differs in the last bits: still a tie."""
+    one, a_hair_more = 1.0, 1.0 + 2**-50
+    parts = [(np.array([5, 3]), np.array([a_hair_more, one]), np.array(["5", "3"], object), 0)]
+    ranking = segment_scores._ranking(parts)
+    assert ranking.docnums == [3, 5]
+    parts = [(np.array([5, 3]), np.array([one + 1e-6, one]), np.array(["5", "3"], object), 0)]
+    assert segment_scores._ranking(parts).docnums == [5, 3]
