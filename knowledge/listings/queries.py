@@ -245,23 +245,27 @@ def restricted_pages_above_experiments():
     """Restricted pages other than experiments: municipalities, schools, collections and the
     like, found from those pages (one per school or so) rather than from the restrictions,
     which grow with the members-only experiments (3,879 at 100,000: 8 ms a page, against 1)."""
+    # Anyone's view: who may pass a restriction is not asked here, only where restrictions are.
+    return cached_listing(
+        "restricted-pages", None, [], lambda: list(restricted_pages_that_may_have_children())
+    )
+
+
+def restricted_pages_that_may_have_children():
+    """The restricted pages (path and depth) of every type but experiments, which have no
+    pages below them (ExperimentPage.subpage_types): the restrictions that hide more than one
+    page. Decided by content type, which never changes, not by the tree's child counts."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, PageViewRestriction, get_page_models
 
-    def build():
-        other_types = ContentType.objects.get_for_models(
-            *(model for model in get_page_models() if not issubclass(model, ExperimentPage))
-        ).values()
-        # Only the ids, so the content type index answers alone (SQLite's planner scans the
-        # whole table when it must also read each row).
-        others = Page.objects.filter(content_type__in=other_types).order_by().values("pk")
-        restricted = PageViewRestriction.objects.filter(page_id__in=others)
-        return list(
-            Page.objects.filter(pk__in=restricted.values("page_id")).only("id", "path", "depth")
-        )
-
-    # Anyone's view: who may pass a restriction is not asked here, only where restrictions are.
-    return cached_listing("restricted-pages", None, [], build)
+    other_types = ContentType.objects.get_for_models(
+        *(model for model in get_page_models() if not issubclass(model, ExperimentPage))
+    ).values()
+    # Only the ids, so the content type index answers alone (SQLite's planner scans the whole
+    # table when it must also read each row).
+    others = Page.objects.filter(content_type__in=other_types).order_by().values("pk")
+    restricted = PageViewRestriction.objects.filter(page_id__in=others)
+    return Page.objects.filter(pk__in=restricted.values("page_id")).only("id", "path", "depth")
 
 
 def network_numbers(user):

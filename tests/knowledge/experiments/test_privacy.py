@@ -8,7 +8,7 @@ dialog (on the experiment or on a page above it) sets the field.
 import pytest
 from django.urls import reverse
 from taggit.models import Tag
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from knowledge.models import ExperimentPage
 from tests.support.network import home_page, make_experiment
@@ -235,3 +235,31 @@ def test_another_pages_login_restriction_is_not_written_into_an_experiments_draf
     restriction.groups.set([network.school_a.leaders_group])
     draft = ExperimentPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert draft.members_only is False
+
+
+def test_public_pages_are_found_however_many_experiments_are_members_only(
+    client, network, experiments
+):
+    """Wagtail's public() made a condition of every view restriction, one per members-only
+    experiment: past about a thousand SQLite refused the query, and a teacher's form for a new
+    experiment (its privacy status asks whether the school is public) was a 500."""
+    PageViewRestriction.objects.bulk_create(
+        PageViewRestriction(page=experiments["members"], restriction_type=PageViewRestriction.LOGIN)
+        for _ in range(1200)
+    )
+    PageViewRestriction.objects.create(
+        page=network.school_b, restriction_type=PageViewRestriction.LOGIN
+    )
+    restricted = [r.page.path for r in PageViewRestriction.objects.select_related("page")]
+    every_page = Page.objects.values_list("pk", "path")
+    private = {pk for pk, path in every_page if any(path.startswith(p) for p in restricted)}
+    assert {experiments["members"].pk, network.school_b.pk} <= private
+    assert (
+        set(Page.objects.public().values_list("pk", flat=True))
+        == {pk for pk, _ in every_page} - private
+    )
+    assert set(Page.objects.not_public().values_list("pk", flat=True)) == private
+
+    client.force_login(network.teacher_a)
+    add = f"/admin/pages/add/knowledge/experimentpage/{network.school_a.pk}/"
+    assert client.get(add).status_code == 200

@@ -1,4 +1,5 @@
 import pytest
+from wagtail.models import PageViewRestriction
 
 from knowledge.models import ExperimentLink, LinkKind
 
@@ -92,3 +93,21 @@ def test_api_addresses_use_the_host_the_request_came_to(client, findings_network
     assert detail["meta"]["html_url"] == base + n.reading.url
     assert detail["meta"]["detail_url"] == f"{base}/api/v2/experiments/{n.reading.pk}/"
     assert "localhost" not in client.get("/api/v2/experiments/", **host).content.decode()
+
+
+def test_api_serves_a_network_with_thousands_of_members_only_experiments(client, findings_network):
+    """Wagtail's public pages for the API exclude each restricted page in its own condition:
+    past about a thousand members-only experiments SQLite refused the query (a 500)."""
+    n = findings_network
+    PageViewRestriction.objects.bulk_create(
+        PageViewRestriction(page=n.members, restriction_type=PageViewRestriction.LOGIN)
+        for _ in range(1200)
+    )
+    titles = {item["title"] for item in items(client.get("/api/v2/experiments/"))}
+    assert titles == {"Frilæsning i 4.b", "Matematik udenfor", "Læsebånd på Ellekær"}
+    # A restriction above experiments hides them all (the school's only public one here).
+    PageViewRestriction.objects.create(page=n.school_a, restriction_type=PageViewRestriction.LOGIN)
+    titles = {item["title"] for item in items(client.get("/api/v2/experiments/"))}
+    assert titles == {"Matematik udenfor", "Læsebånd på Ellekær"}
+    assert client.get(f"/api/v2/experiments/?school={n.school_b.pk}").status_code == 200
+    assert client.get("/api/v2/experiments/?site=nowhere.example").status_code == 404

@@ -110,3 +110,20 @@ def test_restricted_or_unpublished_collection_has_no_public_feed(
     assert client.get(f"/feeds/samling/{collection.pk}/forsoeg.rss").status_code == 200
     collection.unpublish()
     assert client.get(f"/feeds/samling/{collection.pk}/forsoeg.rss").status_code == 404
+
+
+def test_school_feed_serves_a_network_with_thousands_of_members_only_experiments(
+    client, findings_network
+):
+    """Wagtail's public() makes a condition of every view restriction: past about a thousand
+    members-only experiments SQLite refused the school feed's query (a 500)."""
+    n = findings_network
+    PageViewRestriction.objects.bulk_create(
+        PageViewRestriction(page=n.members, restriction_type=PageViewRestriction.LOGIN)
+        for _ in range(1200)
+    )
+    assert rss_titles(client.get(f"/feeds/skole/{n.school_a.pk}/forsoeg.rss")) == [
+        "Frilæsning i 4.b"
+    ]
+    PageViewRestriction.objects.create(page=n.school_a, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(f"/feeds/skole/{n.school_a.pk}/forsoeg.rss").status_code == 404
