@@ -215,6 +215,17 @@ class ExperimentPage(ReaderTitleMixin, Page):
     parent_page_types = ["schools.SchoolPage"]
     subpage_types = []
     template = "knowledge/experiment_page.html"
+    #: modelsearch's own post_save indexing left to knowledge.search.publishing, which skips
+    #: the saves of a publish (indexed once, when it is complete) and a revision's bookkeeping.
+    search_auto_update = False
+
+    def with_content_json(self, content):
+        """The page as a revision holds it: what a publish (and an alias's update) saves, with
+        page_published sent after, once its tags and findings are written; the search index is
+        written then (knowledge.search.publishing), not at this object's save too."""
+        page = super().with_content_json(content)
+        page.indexed_when_published = True
+        return page
 
     @classmethod
     def get_indexed_objects(cls):
