@@ -25,7 +25,7 @@ from modelsearch.query import PlainText
 from . import danish
 from . import vectors as vector_file
 from .array_scoring import matching
-from .postings import searcher_cache
+from .postings import searcher_cache, segment_pks
 from .spelling import understood_query
 
 # Tuned on bench/search_relevance.py --sweep only (400 experiments: nDCG@10 0.828 at these
@@ -65,24 +65,28 @@ class DenseSide:
         finite = similarities[~np.isnan(similarities)]
         self.best = float(finite.max()) if finite.size else 1.0
 
-    def closeness(self, docnum):
-        sim = self.similarities[docnum]
-        if np.isnan(sim) or self.best <= SIMILARITY_FLOOR:
-            return 0.0
-        return float(min(1.0, max(0.0, (sim - SIMILARITY_FLOOR) / (self.best - SIMILARITY_FLOOR))))
+    def closeness(self, docnums):
+        """How near in meaning each document (an array of docnums) is, from 0 (at
+        SIMILARITY_FLOOR or below, or without a vector) to 1 (the best of this search)."""
+        sims = self.similarities[docnums].astype(np.float64)
+        if self.best <= SIMILARITY_FLOOR:
+            return np.zeros(len(sims))
+        near = np.clip((sims - SIMILARITY_FLOOR) / (self.best - SIMILARITY_FLOOR), 0.0, 1.0)
+        return np.where(np.isnan(sims), 0.0, near)
 
-    def fuse(self, lexical):
-        """``[(docnum, score)]`` best first: the lexical hits and the dense candidates, fused."""
-        best_lexical = max((score for _, score in lexical), default=0.0) or 1.0
-        fused = {
-            docnum: (1 - DENSE_WEIGHT) * score / best_lexical
-            + DENSE_WEIGHT * self.closeness(docnum)
-            for docnum, score in lexical
-        }
-        for docnum, _ in self.candidates:
-            if docnum not in fused:
-                fused[docnum] = DENSE_WEIGHT * self.closeness(docnum)
-        return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+    def fuse(self, docnums, scores):
+        """(docnums, scores) as arrays, best first (ties in index order): the lexical hits
+        (their docnums and scores) and the dense candidates, fused."""
+        docnums = np.asarray(docnums, dtype=np.int64)
+        scores = np.asarray(scores, dtype=np.float64)
+        best_lexical = (float(scores.max()) if len(scores) else 0.0) or 1.0
+        fused = (1 - DENSE_WEIGHT) * scores / best_lexical + DENSE_WEIGHT * self.closeness(docnums)
+        candidates = np.fromiter((d for d, _ in self.candidates), dtype=np.int64)
+        found_by_meaning_alone = candidates[~np.isin(candidates, docnums)]
+        docnums = np.concatenate([docnums, found_by_meaning_alone])
+        fused = np.concatenate([fused, DENSE_WEIGHT * self.closeness(found_by_meaning_alone)])
+        order = np.lexsort((docnums, -fused))
+        return docnums[order], fused[order]
 
 
 def _rows_to_docnums(searcher, keys, matrix):
@@ -91,9 +95,14 @@ def _rows_to_docnums(searcher, keys, matrix):
     key = ("vector_rows", id(matrix))
     rows = cache.get(key)
     if rows is None:
-        reader = searcher.reader()
-        pk_column = reader.column_reader("pk")
-        by_pk = {pk_column[docnum]: docnum for docnum in reader.all_doc_ids()}
+        by_pk = {}
+        for leaf, offset in searcher.leaf_searchers():
+            reader = leaf.reader()
+            live = np.ones(reader.doc_count_all(), dtype=bool)
+            if reader.has_deletions():
+                live[list(reader.deleted_docs_set)] = False
+            local = np.flatnonzero(live)
+            by_pk.update(zip(segment_pks(reader)[local].tolist(), (local + offset).tolist()))
         rows = np.array([by_pk.get(k, -1) for k in keys], dtype=np.int64)
         cache[key] = rows
     return rows

@@ -84,6 +84,31 @@ class _KeptPostings:
 _kept = _KeptPostings(KEPT_POSTINGS)
 
 
+#: Segments whose every stored pk is kept (an object array a segment: about 8 MB at 100,000).
+KEPT_SEGMENT_PKS = 64
+_kept_pks = _LRU(KEPT_SEGMENT_PKS)
+_kept_pks_lock = threading.Lock()
+
+
+def segment_pks(segment_reader):
+    """Every document's stored pk in one segment (text, by local docnum, deleted documents
+    included), read once per segment and kept: a segment never changes once written. A new
+    searcher after each commit asked the pk column for each of its documents again (the
+    hybrid's vector rows: 0.9 s a search at 100,000 experiments)."""
+    key = _segment_key(segment_reader, "pk", None)
+    with _kept_pks_lock:
+        found = _kept_pks.get(key) if key is not None else None
+    if found is None:
+        column = segment_reader.column_reader("pk")
+        found = np.empty(segment_reader.doc_count_all(), dtype=object)
+        found[:] = [column[docnum] for docnum in range(len(found))]
+        found.flags.writeable = False
+        if key is not None:
+            with _kept_pks_lock:
+                _kept_pks[key] = found
+    return found
+
+
 def _segment_key(segment_reader, fieldname, text):
     segment = segment_reader.segment() if hasattr(segment_reader, "segment") else None
     if segment is None:

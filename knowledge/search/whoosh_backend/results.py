@@ -258,9 +258,15 @@ class WhooshSearchResults(BaseSearchResults):
                     ]
                 else:
                     convert = self._pk_converter(searcher)
-                    ranked = dense.fuse(ranking.pairs())
-                    ranked = ranked if limit is None else ranked[:limit]
-                    hits = [(convert(docnum), float(score)) for docnum, score in ranked]
+                    docnums, scores = dense.fuse(ranking.docnums, ranking.scores)
+                    # The lexical hits' pks are in the ranking; only those found by meaning
+                    # alone are read from the pk column.
+                    to_python = self.query_compiler.queryset.model._meta.pk.to_python
+                    lexical = dict(zip(ranking.docnums, ranking.pks))
+                    hits = [
+                        (to_python(lexical[d]) if d in lexical else convert(d), score)
+                        for d, score in zip(docnums[:limit].tolist(), scores[:limit].tolist())
+                    ]
                 searcher_cache(searcher)[key] = hits
             return hits
 

@@ -24,7 +24,7 @@ import threading
 import numpy as np
 
 from . import array_scoring
-from .postings import _LRU
+from .postings import _LRU, segment_pks
 
 #: Queries kept per index; a common word's entry is about 1 MB at 100,000 experiments.
 KEPT_QUERIES = 32
@@ -73,13 +73,9 @@ def _kept_of(ix):
 
 def _score_segment(leaf, q, ct, context, deleted):
     """(local docnums, scores, stored pks, deletions seen) of q's matches in one segment,
-    scored as Whoosh's collector scores them (with arrays, array_scoring.py); the pks read
-    here once, not by every searcher after."""
+    scored as Whoosh's collector scores them (with arrays, array_scoring.py), with their pks."""
     docnums, scores = array_scoring.score_segment(leaf, q, context, deleted, only=ct)
-    pk_column = leaf.reader().column_reader("pk")
-    pks = np.empty(len(docnums), dtype=object)
-    pks[:] = [pk_column[docnum] for docnum in docnums.tolist()]
-    return docnums, scores, pks, frozenset(deleted)
+    return docnums, scores, segment_pks(leaf.reader())[docnums], frozenset(deleted)
 
 
 def _frequencies(reader, q):
