@@ -9,7 +9,7 @@ own collector scoring the same query on the same searcher, in the same process.
 --experiments builds one of that size in a temporary folder first, indexed on words alone
 (minutes for tens of thousands). Each query is compiled as the search page compiles it (best match, experiments
 only); then, on a new searcher each time and with nothing kept from before (no kept scores,
-no kept postings), it is ranked by segment_scores.scored_matches and by
+no kept postings or pks), it is ranked by segment_scores.scored_matches and by
 ``searcher.search(q, filter=ct, limit=None)``. Printed per query: the matches, both medians
 and their ratio (arrays / Whoosh; the baseline is Whoosh in the same run), whether both rank
 the same top 20 and the same whole list (scores equal to 9 decimals as ties in index order),
@@ -56,15 +56,13 @@ def build(experiments):
 
 
 def forget_everything(searcher):
-    """No kept scores on the index, no kept postings: as a new process finds it."""
+    """No kept scores on the index, no kept postings or pks: as a new process finds it."""
     from knowledge.search.whoosh_backend import postings
 
     ix = getattr(searcher, "_ix", None)
     if ix is not None and hasattr(ix, "_praksisnet_scored"):
         del ix._praksisnet_scored
-    with postings._kept.lock:
-        postings._kept.entries.clear()
-        postings._kept.size = 0
+    postings.forget_kept()
 
 
 def main():

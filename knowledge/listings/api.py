@@ -14,7 +14,7 @@ from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageSer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from knowledge.addresses import absolute, full_url
 from knowledge.experiments.fields import API_FIELDS
@@ -22,8 +22,6 @@ from knowledge.ids import MAX_ID_DIGITS, parse_id
 from knowledge.models import ExperimentPage
 from knowledge.places import attach_places
 from schools.models import SchoolPage
-
-from .queries import public_pages
 
 
 class SchoolField(serializers.Field):
@@ -178,7 +176,8 @@ class ExperimentsAPIViewSet(PagesAPIViewSet):
         """Live pages of this site without a view restriction on them or above them.
 
         Wagtail's get_public_pages_queryset excludes each restricted page's subtree in its own
-        condition: one a members-only experiment, past SQLite's limit (a 500 at 100,000)."""
+        condition, not through public(): one a members-only experiment, past SQLite's limit (a
+        500 at 100,000). public() is knowledge.experiments.privacy.private_q's."""
         try:
             site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request)
             site = site.site_obj  # as Wagtail's: the ?site= asked for, or the request's
@@ -186,11 +185,7 @@ class ExperimentsAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(str(e)) from e
         if site is None:
             return Page.objects.none()
-        return public_pages(
-            Page.objects.live()
-            .descendant_of(site.root_page, inclusive=True)
-            .exclude(pk__in=PageViewRestriction.objects.values("page_id"))
-        )
+        return Page.objects.live().descendant_of(site.root_page, inclusive=True).public()
 
     def get_queryset(self):
         # get_base_queryset: live pages of this site without any view restriction on the way down.

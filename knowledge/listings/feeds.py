@@ -18,7 +18,7 @@ from knowledge.models import CollectionPage, ExperimentPage
 from knowledge.places import attach_places
 from schools.models import SchoolPage
 
-from .queries import public_pages, visible_tag_or_404
+from .queries import visible_tag_or_404
 
 FEED_LENGTH = 30
 
@@ -83,7 +83,7 @@ class ExperimentFeed(Feed):
 
 class SchoolFeed(ExperimentFeed):
     def get_object(self, request, school_id):
-        return get_object_or_404(public_pages(SchoolPage.objects.live()), pk=school_id)
+        return get_object_or_404(SchoolPage.objects.live().public(), pk=school_id)
 
     def title(self, obj):
         return _("Praksisnet: experiments at %(school)s") % {"school": obj.title}

@@ -47,9 +47,7 @@ class _Segment:
         self.leaf, self.reader, self.context = leaf, leaf.reader(), context
         self.scored = scored  # False: which documents match, the scores left at 0
         self.size = leaf.doc_count_all()
-        self.live = np.ones(self.size, dtype=bool)
-        if deleted:
-            self.live[np.fromiter(deleted, dtype=np.int64, count=len(deleted))] = False
+        self.live = postings.live_mask(self.size, deleted)
         self._lengths, self._postings = {}, {}
 
     def empty(self):
@@ -96,9 +94,7 @@ def matching(searcher, q):
     facets' set of documents, a filter."""
     context, found = searcher.context(), []
     for leaf, offset in searcher.leaf_searchers():
-        reader = leaf.reader()
-        deleted = reader.deleted_docs_set if reader.has_deletions() else ()
-        segment = _Segment(leaf, context, deleted, scored=False)
+        segment = _Segment(leaf, context, postings.deleted_of(leaf.reader()), scored=False)
         found.append(np.flatnonzero(_evaluate(segment, q)[0] & segment.live) + offset)
     return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
 

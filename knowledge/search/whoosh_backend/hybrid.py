@@ -25,7 +25,7 @@ from modelsearch.query import PlainText
 from . import danish
 from . import vectors as vector_file
 from .array_scoring import matching
-from .postings import searcher_cache, segment_pks
+from .postings import deleted_of, live_mask, searcher_cache, segment_pks
 from .spelling import understood_query
 
 # Tuned on bench/search_relevance.py --sweep only (400 experiments: nDCG@10 0.828 at these
@@ -98,10 +98,7 @@ def _rows_to_docnums(searcher, keys, matrix):
         by_pk = {}
         for leaf, offset in searcher.leaf_searchers():
             reader = leaf.reader()
-            live = np.ones(reader.doc_count_all(), dtype=bool)
-            if reader.has_deletions():
-                live[list(reader.deleted_docs_set)] = False
-            local = np.flatnonzero(live)
+            local = np.flatnonzero(live_mask(reader.doc_count_all(), deleted_of(reader)))
             by_pk.update(zip(segment_pks(reader)[local].tolist(), (local + offset).tolist()))
         rows = np.array([by_pk.get(k, -1) for k in keys], dtype=np.int64)
         cache[key] = rows

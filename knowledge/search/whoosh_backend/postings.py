@@ -45,6 +45,19 @@ def searcher_cache(searcher) -> _LRU:
     return cache
 
 
+def deleted_of(segment_reader):
+    """The segment's deleted docnums as its reader sees them (a set; empty without any)."""
+    return segment_reader.deleted_docs_set if segment_reader.has_deletions() else frozenset()
+
+
+def live_mask(size, deleted):
+    """A segment's documents, True where not in ``deleted``."""
+    live = np.ones(size, dtype=bool)
+    if deleted:
+        live[np.fromiter(deleted, dtype=np.int64, count=len(deleted))] = False
+    return live
+
+
 #: Postings kept between searches, as (docnums, weights): 16 bytes a posting, about 32 MB.
 KEPT_POSTINGS = 2_000_000
 
@@ -67,6 +80,11 @@ class _KeptPostings:
             if found is not None:
                 self.entries.move_to_end(key)
             return found
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
 
     def put(self, key, read):
         size = len(read[0])
@@ -107,6 +125,14 @@ def segment_pks(segment_reader):
             with _kept_pks_lock:
                 _kept_pks[key] = found
     return found
+
+
+def forget_kept():
+    """Let go of every kept posting list and segment's pks: as a new process starts
+    (bench/search_scoring.py times a first search)."""
+    _kept.clear()
+    with _kept_pks_lock:
+        _kept_pks.clear()
 
 
 def _segment_key(segment_reader, fieldname, text):
@@ -201,9 +227,7 @@ def _term_docs(reader, fieldname, text) -> set:
             read = segment_postings(sub, fieldname, sub._text_to_bytes(fieldname, text))
         if read is not None:
             ids = read[0]
-            deleted = getattr(sub, "deleted_docs_set", None)
-            if deleted:
-                ids = ids[~np.isin(ids, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))]
+            ids = ids[live_mask(sub.doc_count_all(), deleted_of(sub))[ids]]
             docs.update((ids + base).tolist())
         else:
             docs.update(base + i for i in sub.postings(fieldname, text).all_ids())

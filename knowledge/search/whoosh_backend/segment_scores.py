@@ -24,7 +24,7 @@ import threading
 import numpy as np
 
 from . import array_scoring
-from .postings import _LRU, segment_pks
+from .postings import _LRU, deleted_of, segment_pks
 
 #: Queries kept per index; a common word's entry is about 1 MB at 100,000 experiments.
 KEPT_QUERIES = 32
@@ -105,7 +105,7 @@ def scored_matches(searcher, q, ct=None):
         segment_reader = leaf.reader()
         segment = segment_reader.segment() if hasattr(segment_reader, "segment") else None
         segment_id = segment.segment_id() if segment is not None else None
-        deleted = segment_reader.deleted_docs_set if segment_reader.has_deletions() else ()
+        deleted = deleted_of(segment_reader)
         found = kept.segments.get(segment_id) if segment_id is not None else None
         # Scored when the segment had as many deletions as this reader sees, or fewer (a
         # segment's deletions only grow): else this is an older searcher, which scores alone.
